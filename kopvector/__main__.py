@@ -1,0 +1,3 @@
+from kopvector.interfaces.cli import app
+
+app()

@@ -1,0 +1,94 @@
+"""The document model: one `Doc` owns the article and everything later stages find in it.
+
+As in spaCy, the `Doc` is the single owner of the text; tokens, sentences and mentions are spans by
+offset. Offsets (`start`, `end`) always point into `article.text` exactly as stored; `norm` is the
+analysed Cyrillic form of a token (after quote/dash folding and Latin → Cyrillic transliteration).
+Stages fill the lists in pipeline order and never reach into each other's internals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kopvector.text.mapped import MappedText
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from a source, before any analysis."""
+
+    id: str
+    text: str
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    path: str | None = None
+
+
+@dataclass(slots=True)
+class Token:
+    """A token: offsets into `article.text`, its analysed form and its morphology."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    lemma: str = ""
+    pos: str | None = None
+    feats: dict[str, str] = field(default_factory=dict)
+    ner: str = "O"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as a half-open range of token indices, with its character span."""
+
+    index: int
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A line of the article with its own language and script."""
+
+    start: int
+    end: int
+    language: str
+    script: str
+
+
+@dataclass(slots=True)
+class Mention:
+    """A named-entity span over whole tokens; `entity` is the catalog id once linking exists."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    lemma: str
+    sentence: int
+    first: int
+    last: int
+    entity: str | None = None
+
+
+@dataclass(slots=True)
+class Doc:
+    """An article and its analysis; `view` is the normalized Cyrillic text the models read."""
+
+    article: Article
+    view: MappedText
+    language: str = "other"
+    script: str = "Cyrl"
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        return self.tokens[sentence.first : sentence.last]

@@ -1,0 +1,1 @@
+"""Entities stage: named-entity recognition and mentions."""

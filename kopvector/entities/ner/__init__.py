@@ -1,0 +1,1 @@
+"""Kazakh named-entity recognition: a CRF trained by `kopvector train ner` and shipped in model/."""

@@ -1,0 +1,1 @@
+"""Evaluation against gold data: lemmas (CoNLL-U) and named entities (CoNLL IOB2)."""

@@ -1,0 +1,1 @@
+"""Language stage: language and script identification, and per-language processing (kk)."""

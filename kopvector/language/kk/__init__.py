@@ -1,0 +1,1 @@
+"""Kazakh language data and processing: Latin script, tokens and sentences, morphology."""

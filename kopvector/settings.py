@@ -1,0 +1,48 @@
+"""The one settings object: every tunable of kopvector lives here, read from the environment once.
+
+Datasette-style: each setting is data with a default and a help text, and `tests/test_settings.py`
+fails if the README does not document one of them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Immutable run configuration; build one with `Settings.from_env()` and pass it down."""
+
+    max_file_bytes: int = field(
+        default=20 * 1024 * 1024,
+        metadata={"env": "KOPVECTOR_MAX_FILE_BYTES", "help": "Largest input file accepted, in bytes."},
+    )
+    ner_model: Path = field(
+        default=PACKAGE_DIR / "entities" / "ner" / "model" / "kk_ner.crfsuite",
+        metadata={"env": "KOPVECTOR_NER_MODEL", "help": "Path of the Kazakh NER model (CRFsuite file)."},
+    )
+    languages: tuple[str, ...] = field(
+        default=("kk", "ru", "en", "ky"),
+        metadata={"env": "KOPVECTOR_LANGUAGES", "help": "Languages the identifier chooses among (comma list)."},
+    )
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Defaults overridden by `KOPVECTOR_*` environment variables."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = env.get(f.metadata["env"])
+            if raw is None:
+                continue
+            if f.type in ("int", int):
+                values[f.name] = int(raw)
+            elif f.type in ("Path", Path):
+                values[f.name] = Path(raw)
+            else:
+                values[f.name] = tuple(part.strip() for part in raw.split(",") if part.strip())
+        return cls(**values)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Sources stage: readers that turn files into `Article` records."""
