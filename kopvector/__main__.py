@@ -1,3 +1,3 @@
-from kopvector.interfaces.cli import app
+from kopvector.interfaces.cli import main
 
-app()
+main()

@@ -27,7 +27,10 @@ class Settings:
     )
     languages: tuple[str, ...] = field(
         default=("kk", "ru", "en", "ky"),
-        metadata={"env": "KOPVECTOR_LANGUAGES", "help": "Languages the identifier chooses among (comma list)."},
+        metadata={
+            "env": "KOPVECTOR_LANGUAGES",
+            "help": "Languages the identifier chooses among (comma list).",
+        },
     )
 
     @classmethod

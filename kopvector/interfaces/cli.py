@@ -1,0 +1,148 @@
+"""The `kopvector` command line (typer + rich).
+
+Every command turns a bad input into one line on stderr naming the file and the problem, and a
+non-zero exit: 2 when nothing could be done, 1 when some inputs failed and the rest were processed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from kopvector.errors import InputError
+from kopvector.settings import Settings
+
+app = typer.Typer(help="kopvector: Kazakhstan's foreign policy, read from the news.", no_args_is_help=True)
+eval_app = typer.Typer(help="Score kopvector against gold data.", no_args_is_help=True)
+train_app = typer.Typer(help="Train the models kopvector ships.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
+
+err = Console(stderr=True)
+_PROGRESS_MIN_FILES = 5
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    text = "text"
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    return typer.Exit(code)
+
+
+def expand_paths(paths: list[Path]) -> Iterator[Path]:
+    """Files as given, and the *.txt files of folders in name order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+        else:
+            yield path
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of *.txt articles.")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="json or text.")
+    ] = OutputFormat.json,
+    indent: Annotated[int | None, typer.Option(help="Indent JSON (default: one line per article).")] = None,
+) -> None:
+    """Analyse articles and print one schema v1 record per article (JSON Lines) or a readable summary."""
+    from kopvector.interfaces.record import to_record
+    from kopvector.interfaces.report import print_report
+    from kopvector.pipeline import Pipeline
+    from kopvector.sources.plaintext import read_text_file
+
+    settings = Settings.from_env()
+    files = list(expand_paths(paths))
+    if not files:
+        raise _fail("no article files found in " + ", ".join(map(str, paths)))
+    pipeline = Pipeline(settings)
+    out = Console(soft_wrap=True)
+    failures = 0
+    with Progress(console=err, transient=True, disable=len(files) < _PROGRESS_MIN_FILES) as progress:
+        task = progress.add_task("analysing", total=len(files))
+        for path in files:
+            progress.advance(task)
+            try:
+                article = read_text_file(path, settings)
+            except InputError as exc:
+                failures += 1
+                err.print(f"[bold red]error:[/] {exc}", highlight=False)
+                continue
+            doc = pipeline(article)
+            if output_format is OutputFormat.json:
+                sys.stdout.write(json.dumps(to_record(doc), ensure_ascii=False, indent=indent) + "\n")
+            else:
+                print_report(doc, out)
+    if failures:
+        raise typer.Exit(2 if failures == len(files) else 1)
+
+
+@eval_app.command("lemma")
+def eval_lemma(
+    gold: Annotated[Path, typer.Argument(help="A CoNLL-U file with gold lemmas.")],
+) -> None:
+    """Lemma accuracy (overall and by UPOS) and speed, as one JSON object."""
+    from kopvector.evaluation.lemma import evaluate_lemmas
+
+    _require_file(gold)
+    try:
+        result = evaluate_lemmas(gold)
+    except InputError as exc:
+        raise _fail(str(exc)) from exc
+    print(json.dumps(result, ensure_ascii=False))
+
+
+@eval_app.command("ner")
+def eval_ner(
+    gold: Annotated[
+        Path, typer.Argument(help="A CoNLL IOB2 file: token TAG per line, blank line between sentences.")
+    ],
+) -> None:
+    """Strict IOB2 entity scores (micro and per class) and speed, as one JSON object."""
+    from kopvector.entities.ner.tagger import NerTagger
+    from kopvector.evaluation.ner import evaluate_ner
+
+    _require_file(gold)
+    try:
+        result = evaluate_ner(gold, NerTagger.load(Settings.from_env().ner_model))
+    except InputError as exc:
+        raise _fail(str(exc)) from exc
+    print(json.dumps(result, ensure_ascii=False))
+
+
+@train_app.command("ner")
+def train_ner_command(
+    data: Annotated[
+        Path, typer.Option(help="KazNERD IOB2 file (its valid split); split here into train and dev.")
+    ] = Path("../shared/data/kaznerd/IOB2_valid.txt"),
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the model (default: the shipped one).")
+    ] = None,
+) -> None:
+    """Train the Kazakh NER model on our train part of KazNERD valid and print its dev scores."""
+    from kopvector.entities.ner.train import train_ner
+
+    _require_file(data)
+    result = train_ner(data, out or Settings.from_env().ner_model)
+    print(json.dumps(result, ensure_ascii=False))
+
+
+def _require_file(path: Path) -> None:
+    if not path.is_file():
+        raise _fail(f"{path}: no such file")
+
+
+def main() -> None:  # pragma: no cover - entry point for `python -m kopvector`
+    app()
