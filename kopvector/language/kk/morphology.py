@@ -1,0 +1,338 @@
+"""Kazakh morphological analyser and lemmatiser.
+
+Hand-written because nothing we may ship does Kazakh morphology well: the
+apertium-kaz transducer (and PyPI ``kazstem``, built on it) is GPL-3.0, which an
+Apache-2.0 package cannot bundle, and general stemmers only chop letters off.
+
+How it works: every suffix chain the morphotactic automaton allows is indexed
+(``morphotactics``); a word is split at each point where its tail is such a
+chain, the stem is checked against the sound class and vowel harmony the chain
+needs, undone stem alternations are tried (кітабы -> кітап), and the candidates
+are ranked: a stem the lexicon knows beats one it doesn't, and otherwise the
+treebank statistics of how often a word-final string really is an ending decide
+(``lexicon.endings``). Listed forms (closed classes, irregulars, learned
+exceptions) are looked up first. All data lives in ``data/morph_*``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kopvector.language.kk.lexicon import CONTEXT_LETTERS, FormEntry, Lexicon
+from kopvector.language.kk.morphotactics import Ending, Morphotactics
+from kopvector.language.kk.phonology import VOWELS, harmony, has_vowel, sound_class
+
+_VOICED_TO_VOICELESS = {"б": "п", "г": "к", "ғ": "қ"}
+_NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*$")
+_NUMBER_SUFFIX = re.compile(r"^(\d+(?:[.,]\d+)*)-(\w+)$")
+_HAS_CYRILLIC = re.compile(r"[а-яәіңғүұқөһё]", re.IGNORECASE)
+_KNOWN_BONUS = 8.0
+_SMOOTHING = 2.0  # weight of the shorter context when a longer one has few examples
+_HAND_BONUS = 2.0  # hand-written stems outrank treebank stems plus a voice suffix (қатыс- over қат-)
+_HARMONY_PENALTY = 1.5  # loans and names break harmony (Тоқаевтың), so it is a cost, not a ban
+_NAME_POS = frozenset({"NOUN", "PROPN"})
+_CASE_SLOTS = frozenset({"CASE", "LOC", "REL", "EQU", "SIM", "GENP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Lemma, UD part of speech and UD features of one word."""
+
+    lemma: str
+    pos: str | None
+    feats: dict[str, str] = field(default_factory=dict, compare=False)
+    # (slot, surface) of each suffix stripped, for callers that rebuild a form
+    suffixes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One segmentation of a word into stem + suffix chain, with its score."""
+
+    lemma: str
+    pos: str
+    ending: Ending
+    known: bool
+    score: float
+
+
+class Analyzer:
+    """Suffix-stripping analyser; analyses are cached per word on the instance."""
+
+    def __init__(self, lexicon: Lexicon, tactics: Morphotactics | None = None) -> None:
+        self.lexicon = lexicon
+        self.tactics = tactics or Morphotactics()
+        self._cache: dict[tuple[str, bool], Analysis] = {}
+        self._nominal_pos = self.tactics.category_pos["nominal"]
+        self._verbal_pos = self.tactics.category_pos["verbal"]
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> Analyzer:
+        """Analyser over the data files shipped in the package."""
+        return cls(Lexicon.load(data_dir), Morphotactics(data_dir))
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def analyze(self, word: str, sentence_start: bool = False) -> Analysis:
+        """Analyse one token (a word, number, acronym or punctuation mark).
+
+        ``sentence_start`` says the capital letter may be only the sentence's: an
+        unknown capitalised word there is then lemmatised in lower case, as the
+        treebank does ("Үкіметтің" -> "үкімет"); elsewhere a capital marks a name.
+        """
+        key = (word, sentence_start and word[:1].isupper())
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._analyze(word, key[1])
+            self._cache[key] = cached
+        return cached
+
+    def lemmatize_name(self, words: list[str]) -> str:
+        """Base form of a multiword name: only its last word is inflected.
+
+        Case and the relative -дағы are stripped from the last word; a 3rd-person
+        possessive stays on it when the name has several words (izafet:
+        "Шанхай ынтымақтастық ұйымы"), except after a year ("2014 жыл").
+        """
+        if not words:
+            return ""
+        head, last = list(words[:-1]), words[-1]
+        analysis = self._special(last) or self._best(last, for_name=True)
+        if analysis is None:
+            return " ".join(words)
+        lemma = _follow_case(analysis.lemma, last)
+        slots = [slot for slot, _ in analysis.suffixes]
+        is_year = bool(head) and _NUMBER.match(head[-1]) is not None and lemma.lower() == "жыл"
+        if head and not is_year and ("POSS3" in slots):
+            strip = sum(len(surface) for slot, surface in analysis.suffixes if slot in _CASE_SLOTS)
+            lemma = last[: len(last) - strip] if strip else last
+        return " ".join([*head, lemma])
+
+    # --- analysis ----------------------------------------------------------------------------
+
+    def _analyze(self, word: str, sentence_start: bool) -> Analysis:
+        special = self._special(word)
+        if special is not None:
+            return special
+        lower = word.lower()
+        listed = self.lexicon.closed.get(lower) or self.lexicon.exceptions.get(lower)
+        if listed is not None:
+            return _from_entry(listed, word)
+        best = self._best(word)
+        if best is None:
+            return Analysis(word, "PROPN" if word[:1].isupper() else "NOUN", {})
+        if sentence_start and best.pos in ("PROPN", "VERB") and best.lemma.lower() not in self.lexicon.lemmas:
+            pos = "NOUN" if best.pos == "PROPN" else best.pos
+            return Analysis(best.lemma.lower(), pos, best.feats, best.suffixes)
+        return best
+
+    def _special(self, word: str) -> Analysis | None:
+        """Punctuation, numbers, abbreviations, Latin words and acronym+suffix forms."""
+        if not any(ch.isalnum() for ch in word):
+            return Analysis(word, "PUNCT", {})
+        if _NUMBER.match(word):
+            return Analysis(word, "NUM", {})
+        match = _NUMBER_SUFFIX.match(word)
+        if match:
+            feats = self._suffix_feats(match.group(2))
+            return Analysis(match.group(1), "NUM", feats or {})
+        if "-" in word:
+            head, _, tail = word.rpartition("-")
+            if head and _is_acronym(head):
+                feats = self._suffix_feats(tail)
+                if feats is not None:
+                    return Analysis(head, "PROPN", feats, (("CASE", tail),))
+        if not _HAS_CYRILLIC.search(word) or (word.endswith(".") and len(word) <= 3):
+            return Analysis(word, "PROPN" if word[:1].isupper() else "X", {})
+        return None
+
+    def _suffix_feats(self, tail: str) -> dict[str, str] | None:
+        """Features of a suffix chain written after a hyphen, or None if it is not one."""
+        endings = [e for e in self.tactics.endings.get(tail.lower(), []) if e.category == "nominal"]
+        if not endings:
+            return None
+        feats = dict(endings[0].feats)
+        feats.setdefault("Case", "Nom")
+        return feats
+
+    def _best(self, word: str, for_name: bool = False) -> Analysis | None:
+        """Top-scoring analysis; ``for_name`` keeps only readings a name's last word can have."""
+        cands = self.candidates(word, nominal_only=for_name)
+        if for_name:
+            # Names are nouns and never carry a 1st/2nd-person possessive (Тасымның is not тас+ым+ның).
+            cands = [
+                c for c in cands if "POSS" not in c.ending.slots and (not c.known or c.pos in _NAME_POS)
+            ]
+        if not cands:
+            return None
+        top = max(cands, key=lambda c: c.score)
+        feats = dict(top.ending.feats)
+        if top.ending.category == "nominal":
+            feats.setdefault("Case", "Nom")
+        suffixes = tuple(zip(top.ending.slots, top.ending.parts, strict=True))
+        return Analysis(top.lemma, top.pos, feats, suffixes)
+
+    def candidates(self, word: str, nominal_only: bool = False) -> list[Candidate]:
+        """Every segmentation the suffix table and phonology allow, scored."""
+        lower = word.lower()
+        out: list[Candidate] = []
+        self._segment(word, lower, out, nominal_only, known_only=False)
+        if not nominal_only:
+            for variant in _glide_variants(lower):
+                self._segment(word, variant, out, nominal_only=False, known_only=True, verbal_only=True)
+        return out
+
+    def _segment(
+        self,
+        word: str,
+        lower: str,
+        out: list[Candidate],
+        nominal_only: bool,
+        known_only: bool,
+        verbal_only: bool = False,
+    ) -> None:
+        n = len(lower)
+        endings_index = self.tactics.endings
+        capital = word[:1].isupper()
+        for i in range(max(1, n - self.tactics.max_len), n + 1):
+            endings = endings_index.get(lower[i:])
+            if not endings:
+                continue
+            stem = lower[:i]
+            for ending in endings:
+                if nominal_only and ending.category != "nominal":
+                    continue
+                if verbal_only and ending.category != "verbal":
+                    continue
+                for lemma_stem, alternation in _stem_variants(stem, ending):
+                    cand = self._candidate(
+                        word, lower, lemma_stem, i, ending, alternation, capital, known_only
+                    )
+                    if cand is not None:
+                        out.append(cand)
+
+    def _candidate(
+        self,
+        word: str,
+        lower: str,
+        stem: str,
+        cut: int,
+        ending: Ending,
+        alternation: str,
+        capital: bool,
+        known_only: bool,
+    ) -> Candidate | None:
+        allowed = self._nominal_pos if ending.category == "nominal" else self._verbal_pos
+        entry = self.lexicon.best(stem, allowed)
+        stem_class = sound_class(stem)
+        if stem_class not in ending.after:
+            return None
+        stem_harmony = harmony(stem)
+        harmony_clash = bool(ending.harmony and stem_harmony and ending.harmony != stem_harmony)
+        if entry is None:
+            if known_only or alternation in ("epenthesis", "vowel"):
+                return None
+            if not has_vowel(stem) or len(stem) < 2:
+                return None
+        score = math.log(self._ending_probability(ending, lower))
+        score += 0.02 * len(stem)
+        if entry is not None:
+            lemma, pos, count = entry
+            score += _KNOWN_BONUS + 0.3 * math.log1p(count)
+            if (stem, pos) in self.lexicon.hand:
+                score += _HAND_BONUS
+            if harmony_clash:
+                score -= 2.0
+        else:
+            lemma = _restore_case(word, stem, cut)
+            if harmony_clash:
+                score -= _HARMONY_PENALTY
+            if ending.category == "verbal":
+                pos = "VERB"
+                if capital:
+                    score -= 1.0
+            else:
+                pos = "PROPN" if capital else "NOUN"
+            if alternation == "voicing":
+                score += 0.5
+        return Candidate(lemma, pos, ending, entry is not None, score)
+
+    def _ending_probability(self, ending: Ending, lower: str) -> float:
+        """P(this chain is exactly the word's ending | the word's last letters).
+
+        Interpolated from the chain alone up to the chain plus CONTEXT_LETTERS letters
+        before it, so "ді" after "ер" (белестерді) is judged by words ending in "ерді".
+        """
+        contexts, counts = self.lexicon.contexts, self.lexicon.context_endings
+        size = len(ending.surface)
+        prob = 0.5 ** ending.n_morphs * (1.0 if ending.category == "nominal" else 0.5)
+        for m in range(CONTEXT_LETTERS + 1):
+            if size + m > len(lower):
+                break
+            ctx = lower[len(lower) - size - m :]
+            total = contexts.get(ctx, 0)
+            if not total:
+                break
+            seen = counts.get((ctx, size, ending.category), 0)
+            prob = (seen + _SMOOTHING * prob) / (total + _SMOOTHING)
+        return max(prob, 1e-6)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _stem_variants(stem: str, ending: Ending) -> list[tuple[str, str]]:
+    """Lemma spellings a surface stem may stand for before this ending."""
+    variants = [(stem, "")]
+    if not ending.surface:
+        return variants
+    first = ending.surface[0]
+    last = stem[-1]
+    if first in VOWELS and last in _VOICED_TO_VOICELESS:
+        variants.append((stem[:-1] + _VOICED_TO_VOICELESS[last], "voicing"))
+    if first in VOWELS and len(stem) >= 3 and stem[-1] not in VOWELS and stem[-2] not in VOWELS:
+        vowel = "ы" if harmony(stem) != "F" else "і"
+        tail = _VOICED_TO_VOICELESS.get(stem[-1], stem[-1])
+        variants.append((stem[:-1] + vowel + tail, "epenthesis"))
+    if ending.category == "verbal" and first == "у" and last not in VOWELS:
+        variants.append((stem + ("і" if harmony(stem) == "F" else "ы"), "vowel"))
+    return variants
+
+
+def _glide_variants(lower: str) -> list[str]:
+    """Spellings with и/ю undone into ый/ій/йу, as verb stems in -ы/-і and -й need."""
+    out = []
+    for i, ch in enumerate(lower[1:], start=1):
+        if ch == "и":
+            out.append(lower[:i] + "ый" + lower[i + 1 :])
+            out.append(lower[:i] + "ій" + lower[i + 1 :])
+        elif ch == "ю":
+            out.append(lower[:i] + "йу" + lower[i + 1 :])
+    return out
+
+
+def _restore_case(word: str, stem: str, cut: int) -> str:
+    """The stem written as in the word (alternated letters in the word's case)."""
+    if len(stem) <= len(word) and word[: len(stem)].lower() == stem:
+        return word[: len(stem)]
+    prefix = word[: min(cut, len(stem))]
+    return prefix + stem[len(prefix) :]
+
+
+def _follow_case(lemma: str, word: str) -> str:
+    if word[:1].isupper() and lemma[:1].islower():
+        return lemma[:1].upper() + lemma[1:]
+    return lemma
+
+
+def _from_entry(entry: FormEntry, word: str) -> Analysis:
+    lemma = entry.lemma
+    return Analysis(lemma, entry.pos, dict(entry.feats))
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and (all(ch.isupper() for ch in letters) or not _HAS_CYRILLIC.search(text))

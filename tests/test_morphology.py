@@ -1,0 +1,138 @@
+"""Behaviour of the Kazakh analyser on words written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopvector.language.kk.morphology import Analysis, Analyzer
+from kopvector.language.kk.phonology import harmony, sound_class
+
+
+@pytest.fixture(scope="module")
+def an() -> Analyzer:
+    return Analyzer.load()
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "case"),
+    [
+        ("Қазақстанның", "Қазақстан", "Gen"),
+        ("Астанаға", "Астана", "Dat"),
+        ("Алматыда", "Алматы", "Loc"),
+        ("Мәскеуден", "Мәскеу", "Abl"),
+        ("Ресеймен", "Ресей", "Ins"),
+        ("елдерді", "ел", "Acc"),
+        ("мемлекеттерге", "мемлекет", "Dat"),
+        ("келіссөздер", "келіссөз", "Nom"),
+        ("ұйымдарының", "ұйым", "Gen"),
+        ("министрлігінде", "министрлік", "Loc"),
+        ("кітабы", "кітап", "Nom"),
+        ("өңірдегі", "өңір", "Loc"),
+    ],
+)
+def test_nominal_inflection(an: Analyzer, word: str, lemma: str, case: str) -> None:
+    got = an.analyze(word)
+    assert got.lemma == lemma
+    assert got.feats.get("Case") == case
+
+
+def test_api_examples(an: Analyzer) -> None:
+    assert an.analyze("Қазақстанның") == Analysis("Қазақстан", "PROPN", {"Case": "Gen"})
+    got = an.analyze("ұйымының")
+    assert got.lemma == "ұйым"
+    assert got.feats["Case"] == "Gen"
+    assert got.feats["Person[psor]"] == "3"
+
+
+def test_possessive_persons(an: Analyzer) -> None:
+    assert an.analyze("еліміздің").feats.get("Person[psor]") == "1"
+    assert an.analyze("еліміздің").lemma == "ел"
+    assert an.analyze("халқымыз").lemma == "халық"  # vowel drop: халық -> халқы
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "case"),
+    [("БҰҰ-ның", "БҰҰ", "Gen"), ("UNIFIL-дің", "UNIFIL", "Gen"), ("НАТО-ға", "НАТО", "Dat")],
+)
+def test_acronym_with_suffix(an: Analyzer, word: str, lemma: str, case: str) -> None:
+    got = an.analyze(word)
+    assert (got.lemma, got.feats.get("Case")) == (lemma, case)
+
+
+def test_numbers_and_codes(an: Analyzer) -> None:
+    assert an.analyze("2014-ші").lemma == "2014"
+    assert an.analyze("2020-да").lemma == "2020"
+    assert an.analyze("COVID-19").lemma == "COVID-19"
+    assert an.analyze("MINURSO").lemma == "MINURSO"
+    assert an.analyze(",").pos == "PUNCT"
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("деді", "де"),
+        ("дейді", "де"),
+        ("деп", "де"),
+        ("айтты", "айт"),
+        ("айтуынша", "айт"),
+        ("өтті", "өт"),
+        ("мәлімдеді", "мәлімде"),
+        ("қатысты", "қатыс"),
+        ("қатысады", "қатыс"),
+        ("қатыспайды", "қатыс"),
+        ("барды", "бар"),
+        ("барады", "бар"),
+        ("келді", "кел"),
+        ("кездесті", "кездес"),
+        ("қойды", "қой"),
+        ("талқылады", "талқыла"),
+        ("қабылдады", "қабылда"),
+        ("қабылданды", "қабылда"),
+        ("талқыланған", "талқыла"),
+        ("айтқан", "айт"),
+    ],
+)
+def test_verbs(an: Analyzer, word: str, lemma: str) -> None:
+    got = an.analyze(word)
+    assert got.lemma == lemma
+    assert got.pos == "VERB"
+
+
+def test_sentence_initial_common_noun_is_lowercased(an: Analyzer) -> None:
+    assert an.analyze("Үкімет").lemma == "үкімет"
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        (["Шанхай", "ынтымақтастық", "ұйымының"], "Шанхай ынтымақтастық ұйымы"),
+        (["Голан", "жоталарындағы"], "Голан жоталары"),
+        (["Батыс", "Сахарадағы"], "Батыс Сахара"),
+        (["Риззат", "Тасымның"], "Риззат Тасым"),
+        (["Қасым-Жомарт", "Тоқаевтың"], "Қасым-Жомарт Тоқаев"),
+        (["2014", "жылы"], "2014 жыл"),
+        (["Қазақстанның"], "Қазақстан"),
+        (["Біріккен", "Ұлттар", "Ұйымының"], "Біріккен Ұлттар Ұйымы"),
+        (["БҰҰ-ның"], "БҰҰ"),
+    ],
+)
+def test_lemmatize_name(an: Analyzer, words: list[str], name: str) -> None:
+    assert an.lemmatize_name(words) == name
+
+
+def test_single_word_name_loses_possessive(an: Analyzer) -> None:
+    assert an.lemmatize_name(["Арабиясының"]) == "Арабия"
+
+
+def test_cache_lives_on_instance(an: Analyzer) -> None:
+    first = an.analyze("келіссөздерде")
+    assert an.analyze("келіссөздерде") is first
+    assert ("келіссөздерде", False) not in Analyzer.load()._cache
+
+
+def test_phonology() -> None:
+    assert sound_class("Медведев") == "K"
+    assert sound_class("ел") == "L"
+    assert sound_class("Ресей") == "S"
+    assert harmony("мемлекет") == "F"
+    assert harmony("Қазақстан") == "B"
