@@ -35,10 +35,11 @@ def main(ktb_dir: Path) -> None:
     hand = _hand_written_lemmas()
     lemma_rows = []
     for by_pos in lexicon.lemmas.values():
-        for pos, (written, count) in by_pos.items():
-            count -= hand.get((written, pos), 0)
-            if count > 0:
-                lemma_rows.append(f"{written}\t{pos}\t{count}")
+        for pos, spellings in by_pos.items():
+            for written, count in spellings.items():
+                count -= hand.get((written, pos), 0)
+                if count > 0:
+                    lemma_rows.append(f"{written}\t{pos}\t{count}")
     _write("morph_lexicon.tsv", "# lemma\tUPOS\tcount\n", sorted(lemma_rows))
     by_context: dict[str, list[str]] = {}
     for (ctx, length, category), count in sorted(lexicon.context_endings.items()):
@@ -49,7 +50,8 @@ def main(ktb_dir: Path) -> None:
         [
             f"|{ctx}|\t{total}\t{','.join(by_context.get(ctx, []))}"
             for ctx, total in sorted(lexicon.contexts.items())
-        ],
+        ]
+        + [f"@{sig}\t{n}\t{gold}" for sig, (n, gold) in sorted(lexicon.signatures.items())],
     )
     _write(
         "morph_exceptions.tsv",

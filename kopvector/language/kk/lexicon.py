@@ -34,8 +34,8 @@ class FormEntry:
 class Lexicon:
     """Known lemmas by lower-cased spelling, listed forms, and ending statistics."""
 
-    # lower-cased lemma -> {UPOS: (lemma as written, count)}
-    lemmas: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
+    # lower-cased lemma -> {UPOS: {lemma as written: count}}
+    lemmas: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     closed: dict[str, FormEntry] = field(default_factory=dict)
     hand: set[tuple[str, str]] = field(default_factory=set)  # (lower-cased lemma, UPOS) written by hand
     exceptions: dict[str, FormEntry] = field(default_factory=dict)
@@ -44,22 +44,34 @@ class Lexicon:
     # ctx; context_endings[(ctx, len(ending), category)] = of those, types with that ending.
     contexts: dict[str, int] = field(default_factory=dict)
     context_endings: dict[tuple[str, int, str], int] = field(default_factory=dict)
+    # signature (Ending.signature) -> (types whose last letters spell such a chain, types where it is the ending)
+    signatures: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def add_lemma(self, lemma: str, pos: str, count: int = 1) -> None:
-        by_pos = self.lemmas.setdefault(lemma.lower(), {})
-        written, old = by_pos.get(pos, (lemma, 0))
-        by_pos[pos] = (written, old + count)
+        spellings = self.lemmas.setdefault(lemma.lower(), {}).setdefault(pos, {})
+        spellings[lemma] = spellings.get(lemma, 0) + count
 
-    def best(self, stem: str, allowed: frozenset[str]) -> tuple[str, str, int] | None:
-        """The most frequent (lemma, POS, count) for a lower-cased stem among allowed POS."""
+    def best(self, stem: str, allowed: frozenset[str], capital: bool) -> tuple[str, str, int] | None:
+        """The most frequent (lemma, POS, count) for a lower-cased stem among allowed POS.
+
+        A lower-case word prefers lower-case lemmas (астанасы -> астана, not Астана);
+        a capitalised one prefers capitalised spellings (Құдай).
+        """
         by_pos = self.lemmas.get(stem)
         if not by_pos:
             return None
-        found = [(cnt, pos, written) for pos, (written, cnt) in by_pos.items() if pos in allowed]
+        found = []
+        for pos, spellings in by_pos.items():
+            if pos not in allowed:
+                continue
+            total = sum(spellings.values())
+            for written, cnt in spellings.items():
+                fits = written[:1].isupper() == capital or written[:1].isupper() == written[:1].islower()
+                found.append((fits or capital, total, cnt, pos, written))
         if not found:
             return None
-        cnt, pos, written = max(found)
-        return written, pos, cnt
+        _, total, _, pos, written = max(found)
+        return written, pos, total
 
     # --- reading and writing the package data files -------------------------------------------
 
@@ -75,6 +87,9 @@ class Lexicon:
             for cols in _rows(EXCEPTIONS_FILE, data_dir):
                 lex.exceptions[cols[0]] = FormEntry(cols[1], cols[2])
             for cols in _rows(ENDINGS_FILE, data_dir):
+                if cols[0].startswith("@"):
+                    lex.signatures[cols[0][1:]] = (int(cols[1]), int(cols[2]))
+                    continue
                 ctx = cols[0].strip("|")
                 lex.contexts[ctx] = int(cols[1])
                 for item in cols[2].split(",") if len(cols) > 2 else []:

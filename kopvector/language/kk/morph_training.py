@@ -24,14 +24,14 @@ def build_lexicon(words: Sequence[Triple], tactics: Morphotactics, data_dir: Pat
     """Lemmas, ending statistics and exception forms, all learned from ``words``."""
     lexicon = Lexicon.from_words(words, data_dir)
     analyzer = Analyzer(lexicon, tactics)
-    lexicon.contexts, lexicon.context_endings = ending_statistics(analyzer, words)
+    lexicon.contexts, lexicon.context_endings, lexicon.signatures = ending_statistics(analyzer, words)
     lexicon.exceptions = learn_exceptions(Analyzer(lexicon, tactics), words)
     return lexicon
 
 
 def ending_statistics(
     analyzer: Analyzer, words: Iterable[Triple]
-) -> tuple[dict[str, int], dict[tuple[str, int, str], int]]:
+) -> tuple[dict[str, int], dict[tuple[str, int, str], int], dict[str, tuple[int, int]]]:
     """How many word types end in each context, and with which ending (see ``Lexicon.contexts``).
 
     Counted over distinct (form, lemma, UPOS) types, not tokens: the statistics matter
@@ -40,11 +40,21 @@ def ending_statistics(
     """
     types = sorted({(f.lower(), lemma, upos) for f, lemma, upos in words if upos not in _SKIP_POS})
     context_endings: Counter[tuple[str, int, str]] = Counter()
+    sig_all: Counter[str] = Counter()
+    sig_gold: Counter[str] = Counter()
+    index = analyzer.tactics.endings
     for form, lemma, upos in types:
+        sigs = {
+            e.signature
+            for i in range(max(0, len(form) - analyzer.tactics.max_len), len(form) + 1)
+            for e in index.get(form[i:], [])
+        }
+        sig_all.update(sigs)
         gold = _gold_ending(analyzer, form, lemma, upos)
         if gold is None:
             continue
-        category, ending = gold
+        category, ending, signature = gold
+        sig_gold[signature] += 1
         for m in range(CONTEXT_LETTERS + 1):
             if len(ending) + m <= len(form):
                 context_endings[(form[len(form) - len(ending) - m :], len(ending), category)] += 1
@@ -55,18 +65,19 @@ def ending_statistics(
         for i in range(max(0, len(form) - longest), len(form) + 1):
             if form[i:] in wanted:
                 contexts[form[i:]] += 1
-    return dict(contexts), dict(context_endings)
+    signatures = {sig: (n, sig_gold[sig]) for sig, n in sig_all.items()}
+    return dict(contexts), dict(context_endings), signatures
 
 
-def _gold_ending(analyzer: Analyzer, form: str, lemma: str, upos: str) -> tuple[str, str] | None:
-    """(category, ending) of the segmentation that yields the gold lemma, if any does."""
+def _gold_ending(analyzer: Analyzer, form: str, lemma: str, upos: str) -> tuple[str, str, str] | None:
+    """(category, ending, signature) of the segmentation that yields the gold lemma, if any does."""
     want = lemma.lower()
     matches = [c for c in analyzer.candidates(form) if c.lemma.lower() == want]
     if not matches:
         return None
     prefer = "verbal" if upos in _VERBAL else "nominal"
     best = max(matches, key=lambda c: (c.ending.category == prefer, c.known, -c.ending.n_morphs))
-    return best.ending.category, best.ending.surface
+    return best.ending.category, best.ending.surface, best.ending.signature
 
 
 def learn_exceptions(analyzer: Analyzer, words: Iterable[Triple]) -> dict[str, FormEntry]:

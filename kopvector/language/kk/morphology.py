@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kopvector.language.kk.lexicon import CONTEXT_LETTERS, FormEntry, Lexicon
 from kopvector.language.kk.morphotactics import Ending, Morphotactics
-from kopvector.language.kk.phonology import VOWELS, harmony, has_vowel, sound_class
+from kopvector.language.kk.phonology import BACK_VOWELS, FRONT_VOWELS, VOWELS, harmony, has_vowel, sound_class
 
 _VOICED_TO_VOICELESS = {"б": "п", "г": "к", "ғ": "қ"}
 _NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*$")
@@ -33,6 +33,8 @@ _KNOWN_BONUS = 8.0
 _SMOOTHING = 2.0  # weight of the shorter context when a longer one has few examples
 _HAND_BONUS = 2.0  # hand-written stems outrank treebank stems plus a voice suffix (қатыс- over қат-)
 _HARMONY_PENALTY = 1.5  # loans and names break harmony (Тоқаевтың), so it is a cost, not a ban
+_TRUE_VOWELS = BACK_VOWELS | FRONT_VOWELS
+_MIN_UNKNOWN_STEM = 3
 _NAME_POS = frozenset({"NOUN", "PROPN"})
 _CASE_SLOTS = frozenset({"CASE", "LOC", "REL", "EQU", "SIM", "GENP"})
 
@@ -124,10 +126,20 @@ class Analyzer:
         best = self._best(word)
         if best is None:
             return Analysis(word, "PROPN" if word[:1].isupper() else "NOUN", {})
-        if sentence_start and best.pos in ("PROPN", "VERB") and best.lemma.lower() not in self.lexicon.lemmas:
+        if sentence_start and best.pos in ("PROPN", "VERB") and not self._looks_like_name(word, best.lemma):
             pos = "NOUN" if best.pos == "PROPN" else best.pos
             return Analysis(best.lemma.lower(), pos, best.feats, best.suffixes)
         return best
+
+    def _looks_like_name(self, word: str, lemma: str) -> bool:
+        """Whether a sentence-initial capital should be kept: known, acronym or name-shaped."""
+        lower = lemma.lower()
+        if lower in self.lexicon.lemmas:
+            return True
+        letters = [ch for ch in word if ch.isalpha()]
+        if len(letters) > 1 and all(ch.isupper() for ch in letters):
+            return True
+        return lower.endswith(self.tactics.name_finals)
 
     def _special(self, word: str) -> Analysis | None:
         """Punctuation, numbers, abbreviations, Latin words and acronym+suffix forms."""
@@ -226,7 +238,7 @@ class Analyzer:
         known_only: bool,
     ) -> Candidate | None:
         allowed = self._nominal_pos if ending.category == "nominal" else self._verbal_pos
-        entry = self.lexicon.best(stem, allowed)
+        entry = self.lexicon.best(stem, allowed, capital)
         stem_class = sound_class(stem)
         if stem_class not in ending.after:
             return None
@@ -235,7 +247,7 @@ class Analyzer:
         if entry is None:
             if known_only or alternation in ("epenthesis", "vowel"):
                 return None
-            if not has_vowel(stem) or len(stem) < 2:
+            if not has_vowel(stem) or len(stem) < _MIN_UNKNOWN_STEM:
                 return None
         score = math.log(self._ending_probability(ending, lower))
         score += 0.02 * len(stem)
@@ -247,7 +259,7 @@ class Analyzer:
             if harmony_clash:
                 score -= 2.0
         else:
-            lemma = _restore_case(word, stem, cut)
+            lemma = _restore_case(word, stem)
             if harmony_clash:
                 score -= _HARMONY_PENALTY
             if ending.category == "verbal":
@@ -258,6 +270,10 @@ class Analyzer:
                 pos = "PROPN" if capital else "NOUN"
             if alternation == "voicing":
                 score += 0.5
+            if capital and stem.endswith(self.tactics.patronymic_finals):
+                score += 3.0
+            if ending.surface and len(stem) > 4 and stem.endswith(self.tactics.suspicious_stem_finals):
+                score -= 1.0
         return Candidate(lemma, pos, ending, entry is not None, score)
 
     def _ending_probability(self, ending: Ending, lower: str) -> float:
@@ -269,6 +285,8 @@ class Analyzer:
         contexts, counts = self.lexicon.contexts, self.lexicon.context_endings
         size = len(ending.surface)
         prob = 0.5 ** ending.n_morphs * (1.0 if ending.category == "nominal" else 0.5)
+        sig_all, sig_gold = self.lexicon.signatures.get(ending.signature, (0, 0))
+        prob = (sig_gold + _SMOOTHING * prob) / (sig_all + _SMOOTHING)
         for m in range(CONTEXT_LETTERS + 1):
             if size + m > len(lower):
                 break
@@ -293,7 +311,7 @@ def _stem_variants(stem: str, ending: Ending) -> list[tuple[str, str]]:
     last = stem[-1]
     if first in VOWELS and last in _VOICED_TO_VOICELESS:
         variants.append((stem[:-1] + _VOICED_TO_VOICELESS[last], "voicing"))
-    if first in VOWELS and len(stem) >= 3 and stem[-1] not in VOWELS and stem[-2] not in VOWELS:
+    if first in VOWELS and len(stem) >= 3 and stem[-1] not in VOWELS and stem[-2] not in _TRUE_VOWELS:
         vowel = "ы" if harmony(stem) != "F" else "і"
         tail = _VOICED_TO_VOICELESS.get(stem[-1], stem[-1])
         variants.append((stem[:-1] + vowel + tail, "epenthesis"))
@@ -314,12 +332,11 @@ def _glide_variants(lower: str) -> list[str]:
     return out
 
 
-def _restore_case(word: str, stem: str, cut: int) -> str:
-    """The stem written as in the word (alternated letters in the word's case)."""
-    if len(stem) <= len(word) and word[: len(stem)].lower() == stem:
-        return word[: len(stem)]
-    prefix = word[: min(cut, len(stem))]
-    return prefix + stem[len(prefix) :]
+def _restore_case(word: str, stem: str) -> str:
+    """The stem in the word's letter case, letter by letter (alternated letters included)."""
+    return "".join(
+        ch.upper() if i < len(word) and word[i].isupper() else ch for i, ch in enumerate(stem)
+    )
 
 
 def _follow_case(lemma: str, word: str) -> str:

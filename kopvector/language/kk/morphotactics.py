@@ -49,6 +49,12 @@ class Ending:
     def n_morphs(self) -> int:
         return len(self.slots)
 
+    @property
+    def signature(self) -> str:
+        """Category, slots and case: what chains of different spellings have in common."""
+        case = dict(self.feats).get("Case", "")
+        return f"{self.category}:{'+'.join(self.slots)}:{case}"
+
 
 def _read_text(name: str, data_dir: Path | None) -> str:
     if data_dir is not None:
@@ -92,6 +98,10 @@ class Morphotactics:
     def __init__(self, data_dir: Path | None = None) -> None:
         spec = yaml.safe_load(_read_text("morph_tactics.yaml", data_dir))
         self.allomorphs = load_allomorphs(data_dir)
+        self.name_finals: tuple[str, ...] = tuple(spec.get("name_finals", []))
+        self.patronymic_finals: tuple[str, ...] = tuple(spec.get("patronymic_finals", []))
+        self.suspicious_stem_finals: tuple[str, ...] = tuple(spec.get("suspicious_stem_finals", []))
+        self._nonfinal = frozenset(spec.get("nonfinal", []))
         self.category_pos: dict[str, frozenset[str]] = {
             cat: frozenset(tags) for cat, tags in spec["pos"].items()
         }
@@ -112,7 +122,8 @@ class Morphotactics:
         first_harm: str | None,
     ) -> None:
         """Depth-first enumeration of chains; records each one as an Ending."""
-        self._record(category, chain, first_after, harm)
+        if state not in self._nonfinal:
+            self._record(category, chain, first_after, harm)
         if len(chain) >= MAX_CHAIN:
             return
         for slot, next_state in self._states.get(state, {}).items():
