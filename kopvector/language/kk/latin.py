@@ -1,0 +1,387 @@
+"""Kazakh Latin ↔ Cyrillic transliteration, with an offset map back to the Latin input.
+
+Hand-written because no library reads all three official Latin alphabets (2017 apostrophes, 2018
+acutes, 2021 diacritics), keeps foreign acronyms, names and URLs as they are while transliterating
+Kazakh acronyms and the suffixes hyphenated to either, and reports where each Cyrillic letter came
+from (`MappedText`), which the pipeline needs to give offsets into the stored Latin article.
+
+Latin spells several Cyrillic letters alike (2021: і, и, й are all "i"; е/э are "e"; х/һ are "h";
+"ts" is ц or т+с; "ia" is я or и+а). Those are decided per word: position (й after a vowel), vowel
+harmony (і in front words, и in back words), loanword cues (и in Russian stems, whose suffixes keep
+Kazakh і) and a short data list of word starts no rule can tell (`data/latin_loans.tsv`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kopvector.text.mapped import MappedText
+
+VARIANTS = ("2021", "2017", "2018")
+
+_CYR_VOWELS = frozenset("аәеёиоөуұүыіэюя")
+# Vowels after which Latin "i" is the consonant й ("beibit" → бейбіт); и/і are left out so that
+# "kiim" reads киім, not кийм.
+_Й_AFTER = frozenset("аәеоөұүыэя")
+_BACK = frozenset("аоұыя")
+_FRONT = frozenset("әеөүі")
+_LAT_VOWELS = frozenset("aäeioöuūüyıáóúý")
+_I_CLASS = frozenset("іий")
+
+# Characters that only Kazakh Latin uses, per variant: a word containing one is Kazakh, never foreign.
+_KAZAKH_MARKS = {
+    "2021": frozenset("äğñöşūüçıqİÄĞÑÖŞŪÜÇQ"),
+    "2017": frozenset("qQ'"),
+    "2018": frozenset("áǵńóúýqÁǴŃÓÚÝQ"),
+}
+_FOREIGN_CLUSTERS = {
+    "2021": re.compile(r"[cwx]|oo|th|ck|ch|gh", re.IGNORECASE),
+    "2017": re.compile(r"c(?!')|[wx]|oo|th|ck|ch|gh", re.IGNORECASE),
+    "2018": re.compile(r"c(?!h)|[wx]|oo|th|ck|gh", re.IGNORECASE),
+}
+_INNER_CAPITAL = re.compile(r"[^\W\d_]*[a-zäğñöşūüçıáǵńóúý][A-ZÄĞÑÖŞŪÜÇİÁǴŃÓÚÝ]")
+
+_SKIP = (
+    r"(?:https?://|www\.)[^\s«»“”<>()]*[^\s«»“”<>().,:;!?'\"]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|[@#][^\W_]\w*"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:kz|com|org|net|ru|info|gov|edu|int|io|uz|kg|tj|tm|cn|tr|uk|us|de|fr)\b"
+)
+_SCAN = {
+    "2021": re.compile(rf"(?P<skip>{_SKIP})|(?P<word>[^\W\d_]+)"),
+    "2018": re.compile(rf"(?P<skip>{_SKIP})|(?P<word>[^\W\d_]+)"),
+    "2017": re.compile(rf"(?P<skip>{_SKIP})|(?P<word>(?:[^\W\d_]|(?<=[aAgGnNoOuUyYiIsScC])')+)"),
+}
+_VARIANT_CUES = {
+    "2021": re.compile(r"[äğñöşūüçİÄĞÑÖŞŪÜÇ]"),
+    "2018": re.compile(r"[áǵńóúýÁǴŃÓÚÝ]"),
+    "2017": re.compile(r"[aAgGnNoOuUyYiIsScC]'(?=[^\W\d_]|\s|[.,;:!?)»”-]|$)"),
+}
+# Kazakh front-harmony suffixes (Latin), stripped from a loanword's end so that the stem's i is read
+# as Russian и while the suffix keeps Kazakh і ("Prezidenttiñ" → Президенттің).
+_FRONT_SUFFIXES = tuple(
+    sorted(
+        [
+            *("ndegi", "degi", "tegi", "ligi", "digi", "tigi", "lerdiñ", "derdiñ", "terdiñ"),
+            *("niñ", "diñ", "tiñ", "imiz", "iñiz", "miz", "ñiz", "siz", "lik", "dik", "tik", "lig", "dig"),
+            *("tig", "ler", "der", "ter", "nde", "den", "ten", "nen", "men", "ben", "pen", "ge", "ke", "de"),
+            *("te", "ne", "ni", "di", "ti", "si", "gi", "ki", "in", "i"),
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+_INITIAL_CLUSTER = re.compile(r"^[bcdfghjkpqstvwxzğşç][bcdfghjklmnpqrstvwxzğşç]")
+_LOAN_CUE = re.compile(r"[vfç]|ll|zm$|tr$|nt$|kt$|ks$|ps$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Scheme:
+    """One Latin alphabet, read towards Cyrillic: Latin sequence → candidate Cyrillic letters."""
+
+    name: str
+    to_cyr: dict[str, tuple[str, ...]]
+    longest: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Loans:
+    words: dict[str, str]
+    prefixes: tuple[tuple[str, str], ...]  # longest first
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("kopvector.language.kk").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@cache
+def _scheme(name: str) -> _Scheme:
+    to_cyr: dict[str, list[str]] = {}
+    for cyr, lat, direction in _data_lines(f"latin_{name}.tsv"):
+        if direction in ("both", "to_cyrillic") and lat:
+            to_cyr.setdefault(lat, [])
+            if cyr not in to_cyr[lat]:
+                to_cyr[lat].append(cyr)
+    frozen = {lat: tuple(c) for lat, c in to_cyr.items()}
+    return _Scheme(name, frozen, max(len(k) for k in frozen))
+
+
+@cache
+def _to_latin_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in _data_lines("latin_2021.tsv"):
+        cyr, lat, direction = row
+        if direction in ("both", "to_latin"):
+            table.setdefault(cyr, lat)
+    return table
+
+
+@cache
+def _acronyms() -> dict[str, str]:
+    return {lat: cyr for lat, cyr in _data_lines("latin_acronyms.txt")}
+
+
+@cache
+def _loans() -> _Loans:
+    words: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    for lat, cyr, kind in _data_lines("latin_loans.tsv"):
+        if kind == "word":
+            words[lat] = cyr
+        else:
+            prefixes.append((lat, cyr))
+    prefixes.sort(key=lambda p: -len(p[0]))
+    return _Loans(words, tuple(prefixes))
+
+
+def detect_variant(text: str) -> str:
+    """Which Latin alphabet `text` is written in: the one whose own letters occur most (2021 on a tie)."""
+    counts = {name: len(cue.findall(text)) for name, cue in _VARIANT_CUES.items()}
+    best = max(VARIANTS, key=lambda name: counts[name])
+    return best if counts[best] > 0 else "2021"
+
+
+def _fold(ch: str, variant: str) -> str:
+    """Lower-case one Latin letter to one letter (str.lower turns İ into two characters)."""
+    if ch in "İI":
+        return "ı" if variant == "2018" and ch == "I" else "i"
+    return ch.lower()
+
+
+def _digraph_ok(key: str, f: str, p: int) -> bool:
+    """Whether the Latin digraph `key` at `f[p]` is one Cyrillic letter here or two."""
+    n = len(f)
+    after = f[p + len(key) :]
+    if key in ("ia", "ıa", "i'a"):
+        # я after a vowel or a consonant + l ("aiaq", "Rossiia", "infliatsiia"); и+а after other
+        # consonants ("dialog", "material", "milliard", "sotsial").
+        if p == 0 or f[p - 1] in _LAT_VOWELS or f[p - 1] == "'":
+            return True
+        return p >= 2 and f[p - 1] == "l" and f[p - 2] not in _LAT_VOWELS and f[p - 2] != "l"
+    if key == "iu":
+        ium = after[:1] == "m" and after[1:2] not in _LAT_VOWELS  # -иум: konsortsium, premium
+        return not (p > 0 and f[p - 1] not in _LAT_VOWELS and ium)
+    if key == "ts":
+        if p == 0 or p + 2 == n:
+            return True
+        if after[:1] == "i":
+            # Kazakh -сіз, -сің, -сін after a t-final stem ("sälemetsiz", "ketsin") are т+с.
+            return not (after[1:2] in ("z", "ñ") or (after[1:2] == "n" and after[2:3] not in _LAT_VOWELS))
+        if after[:1] == "e":
+            return after[1:2] in ("n", "s", "r", "p", "l", "i")
+        return False
+    return True
+
+
+def _segment(w: str, f: str, p: int, scheme: _Scheme) -> list[list]:
+    """Split a folded word into units [candidates, start, end, upper, forced] by longest match."""
+    units: list[list] = []
+    n = len(f)
+    while p < n:
+        for size in range(min(scheme.longest, n - p), 0, -1):
+            key = f[p : p + size]
+            cands = scheme.to_cyr.get(key)
+            if cands is not None and (size == 1 or _digraph_ok(key, f, p)):
+                break
+        else:
+            cands, size = (w[p],), 1
+        if scheme.name == "2018" and w[p] == "I":
+            cands = ("і", "и", "й")
+        units.append([cands, p, p + size, w[p].isupper(), False])
+        p += size
+    return units
+
+
+def _row(letters: str) -> str:
+    """Harmony row ("back", "front", "") of the last vowel in `letters`, as a suffix would hear it.
+
+    и is front, as after Russian stems (министрдің, саммитінде; Arabic тарихи is listed data);
+    у and ю are silent: у ends verbal nouns of both rows (беруді, бағалауды) and is a glide (äuleti).
+    """
+    for ch in reversed(letters):
+        if ch in _BACK:
+            return "back"
+        if ch in _FRONT or ch == "и":
+            return "front"
+    return ""
+
+
+def _local_harmony(rows: list[str], units: list[list], k: int) -> str:
+    """Row of the vowel before unit k (Kazakh harmony runs forwards), else of the next sure vowel."""
+    for row in reversed(rows):
+        if row:
+            return row
+    for cands, *_ in units[k + 1 :]:
+        if cands[0] not in _I_CLASS:
+            row = _row(cands[0])
+            if row:
+                return row
+    return "front"
+
+
+def _is_loan(f: str, units: list[list]) -> bool:
+    """Cues of a Russian or European stem, in which Latin i is и: clusters, f/v/ç, ц."""
+    return bool(_INITIAL_CLUSTER.match(f) or _LOAN_CUE.search(f) or any(u[0] == ("ц",) for u in units))
+
+
+def _stem_end(f: str) -> int:
+    """Where a loanword's stem ends: front suffixes are stripped while they fit the stem's last sound
+    (n-, s- suffixes follow vowels, the others consonants), so "universitetiniñ" keeps "universitet"."""
+    stem = f
+    while len(stem) > 3:
+        for suffix in _FRONT_SUFFIXES:
+            cut = len(stem) - len(suffix)
+            if cut >= 3 and stem.endswith(suffix) and (stem[cut - 1] in _LAT_VOWELS) == (suffix[0] in "ns"):
+                stem = stem[:cut]
+                break
+        else:
+            break
+    return len(stem)
+
+
+def _resolve(units: list[list], f: str, capitalized: bool) -> list[str]:
+    """Pick one Cyrillic letter for every unit; only the i-letters have more than one candidate."""
+    loan = _is_loan(f, units)
+    stem_end = _stem_end(f) if loan else 0
+    only_i = all(u[0][0] in _I_CLASS for u in units)  # roman numerals written with і: "ii", "iii"
+    out: list[str] = []
+    rows: list[str] = []
+    last = len(units) - 1
+    for k, (cands, start, _end, _upper, _forced) in enumerate(units):
+        prev = out[-1][-1] if out and out[-1] else ""
+        nxt = units[k + 1][0][0] if k < last else ""
+        if len(cands) == 1 or cands[0] not in _I_CLASS:
+            letter = cands[0]  # е before э, х before һ: the rarer letters come from latin_loans.tsv
+        elif "ы" in cands:  # 2021 dotless ı: і in front words, ы in back ones
+            letter = "ы" if _local_harmony(rows, units, k) == "back" else "і"
+        elif "й" in cands and prev in _Й_AFTER:
+            letter = "й"
+        elif "й" in cands and prev == "и" and k == last and capitalized:
+            letter = "й"  # Russian names in -ий: Dmitrii → Дмитрий
+        elif "і" not in cands or (nxt[:1] in _CYR_VOWELS and nxt and not only_i):
+            letter = "и"
+        elif only_i:
+            letter = "і"
+        elif loan and start < stem_end:
+            letter = "и"
+        else:
+            letter = "и" if _local_harmony(rows, units, k) == "back" else "і"
+        out.append(letter)
+        rows.append(_row(letter))
+    return out
+
+
+def _kazakh_word(w: str, base: int, variant: str) -> list[tuple[str, int, int]]:
+    """Transliterate one Kazakh word; pieces carry offsets into the whole Latin text."""
+    scheme = _scheme(variant)
+    f = "".join(_fold(ch, variant) for ch in w)
+    loans = _loans()
+    forced = loans.words.get(f)
+    if forced is not None and not (len(w) == 1 and w.isupper()):
+        return [(_cased(forced, w), base, base + len(w))]
+    units: list[list] = []
+    pieces: list[tuple[str, int, int]] = []
+    p = 0
+    for lat, cyr in loans.prefixes:
+        if f.startswith(lat) and len(f) >= len(lat):
+            units.append([(cyr,), 0, len(lat), w[0].isupper(), True])
+            pieces.append((_cased(cyr, w[: len(lat)]), base, base + len(lat)))
+            p = len(lat)
+            break
+    units.extend(_segment(w, f, p, scheme))
+    letters = _resolve(units, f, w[:1].isupper())
+    for k in range(len(pieces), len(units)):
+        _cands, start, end, upper, _forced = units[k]
+        letter = letters[k]
+        pieces.append((letter.upper() if upper else letter, base + start, base + end))
+    return pieces
+
+
+def _cased(cyr: str, lat: str) -> str:
+    if len(lat) > 1 and lat.isupper():
+        return cyr.upper()
+    if lat[:1].isupper():
+        return cyr[:1].upper() + cyr[1:]
+    return cyr
+
+
+def _is_foreign(w: str, variant: str) -> bool:
+    marks = _KAZAKH_MARKS[variant]
+    if any(ch in marks for ch in w):
+        return False
+    if len(w) > 1 and w.isupper():
+        return True
+    return bool(_INNER_CAPITAL.match(w) or _FOREIGN_CLUSTERS[variant].search(w))
+
+
+def latin_to_cyrillic(text: str, variant: str | None = None) -> MappedText:
+    """Kazakh Latin → Cyrillic; foreign words, Latin acronyms, URLs and e-mails stay as they are.
+
+    `variant` is "2021", "2017" or "2018"; by default it is detected from the whole text, so a text is
+    read with one alphabet and the apostrophes of 2017 are never taken for quotes in a 2021 text.
+    """
+    variant = variant or detect_variant(text)
+    acronyms = _acronyms()
+    scan = _SCAN[variant]
+    words = [(m.start(), m.end(), m.lastgroup == "word") for m in scan.finditer(text)]
+    foreign = [is_word and _is_foreign(text[s:e], variant) for s, e, is_word in words]
+    _kazakh_caps_context(text, words, foreign)
+    pieces: list[tuple[str, int, int]] = []
+    pos = 0
+    for (start, end, is_word), is_foreign in zip(words, foreign, strict=True):
+        pieces.extend((text[i], i, i + 1) for i in range(pos, start))
+        w = text[start:end]
+        if is_word and w in acronyms:
+            pieces.append((acronyms[w], start, end))
+        elif is_word and not is_foreign:
+            pieces.extend(_kazakh_word(w, start, variant))
+        else:
+            pieces.extend((text[i], i, i + 1) for i in range(start, end))
+        pos = end
+    pieces.extend((text[i], i, i + 1) for i in range(pos, len(text)))
+    return MappedText.build(pieces)
+
+
+def _kazakh_caps_context(text: str, words: list[tuple[int, int, bool]], foreign: list[bool]) -> None:
+    """An all-caps word of 4+ letters next to an all-caps Kazakh word is Kazakh too (caps headlines)."""
+    caps_kazakh = [
+        is_word and not foreign[k] and (e - s) > 1 and text[s:e].isupper()
+        for k, (s, e, is_word) in enumerate(words)
+    ]
+    for k, (s, e, is_word) in enumerate(words):
+        if not (is_word and foreign[k] and e - s >= 4 and text[s:e].isupper()):
+            continue
+        near = [j for j in (k - 1, k + 1) if 0 <= j < len(words)]
+        if any(caps_kazakh[j] and "\n" not in text[min(e, words[j][1]) : max(s, words[j][0])] for j in near):
+            foreign[k] = False
+
+
+_CYR_WORD = re.compile(r"[^\W\d_]+")
+
+
+def cyrillic_to_latin(text: str) -> str:
+    """Kazakh Cyrillic → the 2021 Latin alphabet (і, и, й all as "i"; capital "I", not "İ")."""
+    table = _to_latin_table()
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group()
+        all_caps = len(w) > 1 and w.isupper()
+        out: list[str] = []
+        for ch in w:
+            low = ch.lower()
+            lat = table.get(low)
+            if lat is None:
+                out.append(ch)
+            elif ch == low:
+                out.append(lat)
+            elif all_caps:
+                out.append(lat.upper())
+            else:
+                out.append(lat[:1].upper() + lat[1:])
+        return "".join(out)
+
+    return _CYR_WORD.sub(word, text)
