@@ -84,7 +84,7 @@ def build_rows(overlay: Mapping[str, Any]) -> tuple[list[dict[str, Any]], list[s
     extras: Mapping[str, Any] = overlay.get("extra_territories", {})
     iso = {c.alpha_2: c for c in pycountry.countries}
     known = set(iso) | set(extras)
-    for section in ("countries", "capitals"):
+    for section in ("countries", "capitals", "un_names"):
         problems += [f"{section}: unknown code {c}" for c in overlay.get(section, {}) if c not in known]
     problems += [f"vectors: unknown code {c}" for c in vector_of if c not in known]
     problems += [f"{c}: no vector" for c in sorted(known) if c not in vector_of]
@@ -104,6 +104,8 @@ def build_rows(overlay: Mapping[str, Any]) -> tuple[list[dict[str, Any]], list[s
         for lang in LANGS:
             forms = list(add.get("aliases", {}).get(lang, []))
             forms.append(cldr.get(lang, ""))
+            if lang == "en":
+                forms.append(overlay.get("un_names", {}).get(code, ""))
             if lang == "en" and code in iso:
                 country = iso[code]
                 forms += [
