@@ -37,6 +37,8 @@ CLDR_FIXES: tuple[tuple[str, str, str], ...] = (
     ("en", " & ", " and "),
     ("en", "St. ", "Saint "),
     ("ru", "о-ва", "острова"),
+    ("ru", "о-в ", "остров "),
+    ("ru", "Св. ", "Святой "),
 )
 """CLDR abbreviations the press spells out (the CLDR form is kept as an alias)."""
 
