@@ -72,6 +72,15 @@ def test_every_referenced_id_exists(catalog):
     assert missing == []
 
 
+@pytest.mark.parametrize("filename", [*FILES.values(), "country_overlay.yaml"])
+def test_each_data_file_opens_with_sources_and_licence(filename):
+    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
+    header = "\n".join(line for line in lines[:12] if line.startswith("#"))
+    assert lines[0].startswith("#")
+    assert "source" in header.lower() or "from" in header.lower()
+    assert "licen" in header.lower() or "apache" in header.lower()
+
+
 def test_every_entry_is_named_in_kk_ru_en(catalog):
     for entry in catalog:
         assert all(entry.names.get(lang, "").strip() for lang in ("kk", "ru", "en")), entry.id
