@@ -353,20 +353,19 @@ def test_each_office_has_one_holder_at_a_time(catalog):
 
 
 def test_current_office_holders(catalog):
-    def holder(office: str, of: str, date: str) -> list[str]:
-        return [
-            p.id
-            for p in catalog.entries_of("person")
-            for o in p.offices_held_on(date)
-            if (o.office, o.of) == (office, of)
-        ]
-
-    assert holder("head_of_state", "country:RU", "2024-06") == ["person:vladimir-putin"]
-    assert holder("head_of_state", "country:CN", "2024-06") == ["person:xi-jinping"]
-    assert holder("head_of_state", "country:US", "2022-06") == ["person:joe-biden"]
-    assert holder("foreign_minister", "country:RU", "2024-06") == ["person:sergey-lavrov"]
-    assert holder("secretary_general", "org:UN", "2015-06") == ["person:ban-ki-moon"]
-    assert holder("head_of_government", "country:KZ", "2010-06") == ["person:karim-massimov"]
+    holders = catalog.office_holders
+    assert holders("head_of_state", "country:RU", "2024-06") == ("person:vladimir-putin",)
+    assert holders("head_of_state", "country:RU", "2010") == ("person:dmitry-medvedev",)
+    assert holders("head_of_state", "country:CN", "2024-06") == ("person:xi-jinping",)
+    assert holders("head_of_state", "country:US", "2022-06") == ("person:joe-biden",)
+    assert holders("head_of_state", "country:KZ", "2019-03") == (
+        "person:nursultan-nazarbayev",
+        "person:kassym-jomart-tokayev",
+    )  # the month of the transfer, at month precision
+    assert holders("foreign_minister", "country:RU", "2024-06") == ("person:sergey-lavrov",)
+    assert holders("secretary_general", "org:UN", "2015-06") == ("person:ban-ki-moon",)
+    assert holders("head_of_government", "country:KZ", "2010-06") == ("person:karim-massimov",)
+    assert holders("high_representative", "org:EU", "2021") == ("person:josep-borrell",)
 
 
 # --- places -----------------------------------------------------------------------------------------

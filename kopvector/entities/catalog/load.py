@@ -107,6 +107,14 @@ class Catalog:
             raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
         return self.by_kind.get(kind, ())
 
+    def office_holders(self, office: str, of: str, date: str) -> tuple[str, ...]:
+        """Person ids holding `office` of `of` (country or org id) on `date`; how role words get resolved."""
+        return tuple(
+            p.id
+            for p in self.entries_of("person")
+            if any(o.office == office and o.of == of for o in p.offices_held_on(date))
+        )
+
     def find(self, form: str) -> tuple[str, ...]:
         """Ids whose name, alias, demonym or stem equals `form` (case-insensitive, ё = е).
 
