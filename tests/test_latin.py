@@ -98,10 +98,25 @@ def test_kazakh_acronyms_are_transliterated(latin: str, cyrillic: str) -> None:
         ("ekeui", "екеуі"),
         ("qazir", "қазір"),
         ("ii", "іі"),
+        ("volontiorler", "волонтёрлер"),  # ё only in -ёр
+        ("milliondağan", "миллиондаған"),
+        ("makroekonomikalyq", "макроэкономикалық"),
+        ("banktiñ", "банктің"),  # Russian stem ending in a cluster takes front suffixes
+        ("faktileri", "фактілері"),
+        ("kriteriileri", "критерийлері"),
+        ("zerthana", "зертхана"),
+        ("koordinatsiia", "координация"),
+        ("Mädina", "Мәдина"),
     ],
 )
 def test_ambiguous_letters_by_word_rules(latin: str, cyrillic: str) -> None:
     assert cyr(latin, "2021") == cyrillic
+
+
+def test_roman_numerals_and_listed_names() -> None:
+    assert cyr("XXI ğasyrda II düniejüzilik soğys") == "XXI ғасырда II дүниежүзілік соғыс"
+    assert cyr("Si Tszinpin Astanağa keldi") == "Си Цзиньпин Астанаға келді"
+    assert cyr("UNIFIL-si") == "UNIFIL-сі"  # a suffix, not the listed word "si"
 
 
 def test_official_2021_dotless_i() -> None:
@@ -145,8 +160,10 @@ def test_cyrillic_to_latin() -> None:
 # --- round trip on real Kazakh text (read from ../shared, never copied) ------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# Measured on this code: KTB 98.3 %, KazNERD valid 98.6 % of word tokens.
-ROUND_TRIP_THRESHOLD = 98.0
+# Measured on this code: KTB 98.79 % of 8,167 word tokens, KazNERD valid 99.02 % of 104,415. What stays
+# wrong is mostly what 2021 Latin cannot spell (ь, ъ, э, ё, һ), Cyrillic acronyms of foreign names
+# (НАТО → NATO stays Latin), Russian sentences quoted in KazNERD, and Kazakh names of mixed harmony.
+THRESHOLDS = {"ktb": 98.5, "kaznerd": 98.9}
 
 
 def _ktb_words() -> Iterator[str]:
@@ -169,8 +186,8 @@ def _round_trip_share(words: list[str]) -> float:
     return 100 * sum(back[w] == w for w in words) / len(words)
 
 
-@pytest.mark.parametrize("source", [_ktb_words, _kaznerd_words], ids=["ktb", "kaznerd"])
-def test_round_trip_keeps_words(source) -> None:
+@pytest.mark.parametrize(("name", "source"), [("ktb", _ktb_words), ("kaznerd", _kaznerd_words)])
+def test_round_trip_keeps_words(name: str, source) -> None:
     words = list(source())
     assert len(words) > 5000
-    assert _round_trip_share(words) >= ROUND_TRIP_THRESHOLD
+    assert _round_trip_share(words) >= THRESHOLDS[name]

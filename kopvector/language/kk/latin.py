@@ -27,7 +27,7 @@ _CYR_VOWELS = frozenset("аәеёиоөуұүыіэюя")
 # "kiim" reads киім, not кийм.
 _Й_AFTER = frozenset("аәеоөұүыэя")
 _BACK = frozenset("аоұыя")
-_FRONT = frozenset("әеөүі")
+_FRONT = frozenset("әеөүіё")
 _LAT_VOWELS = frozenset("aäeioöuūüyıáóúý")
 _I_CLASS = frozenset("іий")
 
@@ -38,10 +38,11 @@ _KAZAKH_MARKS = {
     "2018": frozenset("áǵńóúýqÁǴŃÓÚÝQ"),
 }
 _FOREIGN_CLUSTERS = {
-    "2021": re.compile(r"[cwx]|oo|th|ck|ch|gh", re.IGNORECASE),
-    "2017": re.compile(r"c(?!')|[wx]|oo|th|ck|ch|gh", re.IGNORECASE),
-    "2018": re.compile(r"c(?!h)|[wx]|oo|th|ck|gh", re.IGNORECASE),
+    "2021": re.compile(r"[cwx]|ck|ch|gh", re.IGNORECASE),
+    "2017": re.compile(r"c(?!')|[wx]|ck|ch|gh", re.IGNORECASE),
+    "2018": re.compile(r"c(?!h)|[wx]|ck|gh", re.IGNORECASE),
 }
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _INNER_CAPITAL = re.compile(r"[^\W\d_]*[a-zäğñöşūüçıáǵńóúý][A-ZÄĞÑÖŞŪÜÇİÁǴŃÓÚÝ]")
 
 _SKIP = (
@@ -74,8 +75,11 @@ _FRONT_SUFFIXES = tuple(
         reverse=True,
     )
 )
+_RUSSIAN_ONLY = frozenset("цэьъёщ")
+_FINAL_CA = re.compile(r"[^aäeioöuūüyıáóúý']{1,2}a")
+_FRONT_CLUSTER = re.compile(r"(?:nk|kt|rk|zm|st|bl|mb|ft)[tdnls]?$")
 _INITIAL_CLUSTER = re.compile(r"^[bcdfghjkpqstvwxzğşç][bcdfghjklmnpqrstvwxzğşç]")
-_LOAN_CUE = re.compile(r"[vfç]|ll|zm$|tr$|nt$|kt$|ks$|ps$")
+_LOAN_CUE = re.compile(r"[vfç]|ll|zm|tr$|nt$|kt$|ks$|ps$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,7 @@ class _Scheme:
 class _Loans:
     words: dict[str, str]
     prefixes: tuple[tuple[str, str], ...]  # longest first
+    parts: tuple[tuple[str, str], ...]  # found anywhere after the first letter ("makroekonomika")
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -129,13 +134,15 @@ def _acronyms() -> dict[str, str]:
 def _loans() -> _Loans:
     words: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []
+    parts: list[tuple[str, str]] = []
     for lat, cyr, kind in _data_lines("latin_loans.tsv"):
         if kind == "word":
             words[lat] = cyr
         else:
-            prefixes.append((lat, cyr))
+            (parts if kind == "part" else prefixes).append((lat, cyr))
     prefixes.sort(key=lambda p: -len(p[0]))
-    return _Loans(words, tuple(prefixes))
+    parts.sort(key=lambda p: -len(p[0]))
+    return _Loans(words, tuple(prefixes), tuple(parts))
 
 
 def detect_variant(text: str) -> str:
@@ -162,6 +169,8 @@ def _digraph_ok(key: str, f: str, p: int) -> bool:
         if p == 0 or f[p - 1] in _LAT_VOWELS or f[p - 1] == "'":
             return True
         return p >= 2 and f[p - 1] == "l" and f[p - 2] not in _LAT_VOWELS and f[p - 2] != "l"
+    if key == "io":  # ё only in -ёр after a consonant: aktior, volontiorler; not million, region
+        return p > 0 and f[p - 1] not in _LAT_VOWELS and after[:1] == "r" and after[1:2] not in _LAT_VOWELS
     if key == "iu":
         ium = after[:1] == "m" and after[1:2] not in _LAT_VOWELS  # -иум: konsortsium, premium
         return not (p > 0 and f[p - 1] not in _LAT_VOWELS and ium)
@@ -177,10 +186,13 @@ def _digraph_ok(key: str, f: str, p: int) -> bool:
     return True
 
 
-def _segment(w: str, f: str, p: int, scheme: _Scheme) -> list[list]:
-    """Split a folded word into units [candidates, start, end, upper, forced] by longest match."""
+def _segment(w: str, f: str, p: int, stop: int, scheme: _Scheme) -> list[list]:
+    """Split f[p:stop] into units [candidates, start, end, upper, forced] by longest table match.
+
+    A forced unit (from latin_loans.tsv) carries its Latin original in place of `upper`.
+    """
     units: list[list] = []
-    n = len(f)
+    n = stop
     while p < n:
         for size in range(min(scheme.longest, n - p), 0, -1):
             key = f[p : p + size]
@@ -224,18 +236,23 @@ def _local_harmony(rows: list[str], units: list[list], k: int) -> str:
 
 
 def _is_loan(f: str, units: list[list]) -> bool:
-    """Cues of a Russian or European stem, in which Latin i is и: clusters, f/v/ç, ц."""
-    return bool(_INITIAL_CLUSTER.match(f) or _LOAN_CUE.search(f) or any(u[0] == ("ц",) for u in units))
+    """Cues of a Russian or European stem, in which Latin i is и: clusters, f/v/ç, ц, listed э-words."""
+    return bool(
+        _INITIAL_CLUSTER.match(f)
+        or _LOAN_CUE.search(f)
+        or any(not _RUSSIAN_ONLY.isdisjoint(u[0][0]) for u in units if len(u[0]) == 1)
+    )
 
 
 def _stem_end(f: str) -> int:
     """Where a loanword's stem ends: front suffixes are stripped while they fit the stem's last sound
-    (n-, s- suffixes follow vowels, the others consonants), so "universitetiniñ" keeps "universitet"."""
+    (n-, s- suffixes follow vowels, l- either, the others consonants): "universitetiniñ" → "universitet"."""
     stem = f
     while len(stem) > 3:
         for suffix in _FRONT_SUFFIXES:
             cut = len(stem) - len(suffix)
-            if cut >= 3 and stem.endswith(suffix) and (stem[cut - 1] in _LAT_VOWELS) == (suffix[0] in "ns"):
+            fits = suffix[0] == "l" or (stem[cut - 1] in _LAT_VOWELS) == (suffix[0] in "ns")
+            if cut >= 3 and stem.endswith(suffix) and fits:
                 stem = stem[:cut]
                 break
         else:
@@ -246,7 +263,7 @@ def _stem_end(f: str) -> int:
 def _resolve(units: list[list], f: str, capitalized: bool) -> list[str]:
     """Pick one Cyrillic letter for every unit; only the i-letters have more than one candidate."""
     loan = _is_loan(f, units)
-    stem_end = _stem_end(f) if loan else 0
+    stem_end = _stem_end(f)
     only_i = all(u[0][0] in _I_CLASS for u in units)  # roman numerals written with і: "ii", "iii"
     out: list[str] = []
     rows: list[str] = []
@@ -260,14 +277,18 @@ def _resolve(units: list[list], f: str, capitalized: bool) -> list[str]:
             letter = "ы" if _local_harmony(rows, units, k) == "back" else "і"
         elif "й" in cands and prev in _Й_AFTER:
             letter = "й"
-        elif "й" in cands and prev == "и" and k == last and capitalized:
-            letter = "й"  # Russian names in -ий: Dmitrii → Дмитрий
+        elif "й" in cands and prev == "и" and (loan or (k == last and capitalized)):
+            letter = "й"  # Russian -ий: Dmitrii → Дмитрий, kriteriileri → критерийлері
         elif "і" not in cands or (nxt[:1] in _CYR_VOWELS and nxt and not only_i):
             letter = "и"
         elif only_i:
             letter = "і"
         elif loan and start < stem_end:
             letter = "и"
+        elif _FINAL_CA.fullmatch(f, start + 1):
+            letter = "и"  # front words never end in -a: Mädina, Meksika, Argentina
+        elif start >= stem_end and _FRONT_CLUSTER.search(f, 0, start):
+            letter = "і"  # Kazakh reads Russian stems ending in a cluster as front: banktiñ, fakti
         else:
             letter = "и" if _local_harmony(rows, units, k) == "back" else "і"
         out.append(letter)
@@ -275,29 +296,43 @@ def _resolve(units: list[list], f: str, capitalized: bool) -> list[str]:
     return out
 
 
-def _kazakh_word(w: str, base: int, variant: str) -> list[tuple[str, int, int]]:
-    """Transliterate one Kazakh word; pieces carry offsets into the whole Latin text."""
+def _forced_spans(f: str) -> list[tuple[int, int, str]]:
+    """Stretches of the folded word spelled by latin_loans.tsv: one listed start, listed parts anywhere."""
+    loans = _loans()
+    spans: list[tuple[int, int, str]] = []
+    for lat, cyr in loans.prefixes:
+        if f.startswith(lat):
+            spans.append((0, len(lat), cyr))
+            break
+    for lat, cyr in loans.parts:
+        at = f.find(lat)
+        if at >= 0 and all(at >= e or at + len(lat) <= s for s, e, _ in spans):
+            spans.append((at, at + len(lat), cyr))
+    return sorted(spans)
+
+
+def _kazakh_word(w: str, base: int, variant: str, hyphenated: bool) -> list[tuple[str, int, int]]:
+    """Transliterate one Kazakh word; pieces carry offsets into the whole Latin text.
+
+    A word joined by a hyphen is not looked up whole: "-si" is the suffix -сі, not the name Си.
+    """
     scheme = _scheme(variant)
     f = "".join(_fold(ch, variant) for ch in w)
-    loans = _loans()
-    forced = loans.words.get(f)
-    if forced is not None and not (len(w) == 1 and w.isupper()):
-        return [(_cased(forced, w), base, base + len(w))]
+    whole = None if hyphenated else _loans().words.get(f)
+    if whole is not None and not (len(w) == 1 and w.isupper()):
+        return [(_cased(whole, w), base, base + len(w))]
     units: list[list] = []
-    pieces: list[tuple[str, int, int]] = []
     p = 0
-    for lat, cyr in loans.prefixes:
-        if f.startswith(lat) and len(f) >= len(lat):
-            units.append([(cyr,), 0, len(lat), w[0].isupper(), True])
-            pieces.append((_cased(cyr, w[: len(lat)]), base, base + len(lat)))
-            p = len(lat)
-            break
-    units.extend(_segment(w, f, p, scheme))
+    for start, end, cyr in _forced_spans(f):
+        units.extend(_segment(w, f, p, start, scheme))
+        units.append([(cyr,), start, end, w[start:end], True])
+        p = end
+    units.extend(_segment(w, f, p, len(f), scheme))
     letters = _resolve(units, f, w[:1].isupper())
-    for k in range(len(pieces), len(units)):
-        _cands, start, end, upper, _forced = units[k]
-        letter = letters[k]
-        pieces.append((letter.upper() if upper else letter, base + start, base + end))
+    pieces: list[tuple[str, int, int]] = []
+    for (_cands, start, end, upper, forced), letter in zip(units, letters, strict=True):
+        text = _cased(letter, upper) if forced else (letter.upper() if upper else letter)
+        pieces.append((text, base + start, base + end))
     return pieces
 
 
@@ -313,6 +348,8 @@ def _is_foreign(w: str, variant: str) -> bool:
     marks = _KAZAKH_MARKS[variant]
     if any(ch in marks for ch in w):
         return False
+    if _ROMAN.fullmatch(w):
+        return True  # XXI ğasyr, II düniejüzilik soğys
     if len(w) > 1 and w.isupper():
         return True
     return bool(_INNER_CAPITAL.match(w) or _FOREIGN_CLUSTERS[variant].search(w))
@@ -338,7 +375,8 @@ def latin_to_cyrillic(text: str, variant: str | None = None) -> MappedText:
         if is_word and w in acronyms:
             pieces.append((acronyms[w], start, end))
         elif is_word and not is_foreign:
-            pieces.extend(_kazakh_word(w, start, variant))
+            hyphenated = text[start - 1 : start] == "-" or text[end : end + 1] == "-"
+            pieces.extend(_kazakh_word(w, start, variant, hyphenated))
         else:
             pieces.extend((text[i], i, i + 1) for i in range(start, end))
         pos = end
