@@ -44,18 +44,18 @@ class Lexicon:
     # ctx; context_endings[(ctx, len(ending), category)] = of those, types with that ending.
     contexts: dict[str, int] = field(default_factory=dict)
     context_endings: dict[tuple[str, int, str], int] = field(default_factory=dict)
-    # signature (Ending.signature) -> (types whose last letters spell such a chain, types where it is the ending)
+    # Ending.signature -> (types whose last letters spell such a chain, types where it is the ending)
     signatures: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def add_lemma(self, lemma: str, pos: str, count: int = 1) -> None:
         spellings = self.lemmas.setdefault(lemma.lower(), {}).setdefault(pos, {})
         spellings[lemma] = spellings.get(lemma, 0) + count
 
-    def best(self, stem: str, allowed: frozenset[str], capital: bool) -> tuple[str, str, int] | None:
+    def best(self, stem: str, allowed: frozenset[str], capital: bool | None) -> tuple[str, str, int] | None:
         """The most frequent (lemma, POS, count) for a lower-cased stem among allowed POS.
 
         A lower-case word prefers lower-case lemmas (астанасы -> астана, not Астана);
-        a capitalised one prefers capitalised spellings (Құдай).
+        a capitalised one prefers capitalised spellings (Құдай); ``None``: no preference.
         """
         by_pos = self.lemmas.get(stem)
         if not by_pos:
@@ -66,8 +66,8 @@ class Lexicon:
                 continue
             total = sum(spellings.values())
             for written, cnt in spellings.items():
-                fits = written[:1].isupper() == capital or written[:1].isupper() == written[:1].islower()
-                found.append((fits or capital, total, cnt, pos, written))
+                fits = capital is None or written[:1].isupper() == capital or not written[:1].isalpha()
+                found.append((fits, total, cnt, pos, written))
         if not found:
             return None
         _, total, _, pos, written = max(found)

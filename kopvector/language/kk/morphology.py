@@ -30,6 +30,8 @@ _NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*$")
 _NUMBER_SUFFIX = re.compile(r"^(\d+(?:[.,]\d+)*)-(\w+)$")
 _HAS_CYRILLIC = re.compile(r"[а-яәіңғүұқөһё]", re.IGNORECASE)
 _KNOWN_BONUS = 8.0
+_COUNT_WEIGHT = 0.3
+_KNOWN_LENGTH_WEIGHT = 0.2
 _SMOOTHING = 2.0  # weight of the shorter context when a longer one has few examples
 _HAND_BONUS = 2.0  # hand-written stems outrank treebank stems plus a voice suffix (қатыс- over қат-)
 _HARMONY_PENALTY = 1.5  # loans and names break harmony (Тоқаевтың), so it is a cost, not a ban
@@ -68,6 +70,8 @@ class Analyzer:
         self.lexicon = lexicon
         self.tactics = tactics or Morphotactics()
         self._cache: dict[tuple[str, bool], Analysis] = {}
+        # log P(ending | last letters), keyed by (id of the Ending, the letters it depends on)
+        self._log_prob_cache: dict[tuple[int, str], float] = {}
         self._nominal_pos = self.tactics.category_pos["nominal"]
         self._verbal_pos = self.tactics.category_pos["verbal"]
 
@@ -116,6 +120,9 @@ class Analyzer:
     # --- analysis ----------------------------------------------------------------------------
 
     def _analyze(self, word: str, sentence_start: bool) -> Analysis:
+        if " " in word.strip():
+            # treebank tokens like "көрген емеспін": the first word carries the lemma
+            return self._analyze(word.split()[0], sentence_start)
         special = self._special(word)
         if special is not None:
             return special
@@ -191,10 +198,14 @@ class Analyzer:
         """Every segmentation the suffix table and phonology allow, scored."""
         lower = word.lower()
         out: list[Candidate] = []
-        self._segment(word, lower, out, nominal_only, known_only=False)
+        # A lower-case word wants a lower-case lemma (астанасы -> астана, not Астана); a
+        # capital says less (sentence starts, and KTB writes "Отан" -> "отан"), so then
+        # the most frequent spelling wins.
+        case_pref = None if word[:1].isupper() else False
+        self._segment(word, lower, out, nominal_only, False, False, case_pref)
         if not nominal_only:
             for variant in _glide_variants(lower):
-                self._segment(word, variant, out, nominal_only=False, known_only=True, verbal_only=True)
+                self._segment(word, variant, out, False, True, True, case_pref)
         return out
 
     def _segment(
@@ -204,7 +215,8 @@ class Analyzer:
         out: list[Candidate],
         nominal_only: bool,
         known_only: bool,
-        verbal_only: bool = False,
+        verbal_only: bool,
+        case_pref: bool | None,
     ) -> None:
         n = len(lower)
         endings_index = self.tactics.endings
@@ -221,7 +233,7 @@ class Analyzer:
                     continue
                 for lemma_stem, alternation in _stem_variants(stem, ending):
                     cand = self._candidate(
-                        word, lower, lemma_stem, i, ending, alternation, capital, known_only
+                        word, lower, lemma_stem, ending, alternation, capital, known_only, case_pref
                     )
                     if cand is not None:
                         out.append(cand)
@@ -231,31 +243,39 @@ class Analyzer:
         word: str,
         lower: str,
         stem: str,
-        cut: int,
         ending: Ending,
         alternation: str,
         capital: bool,
         known_only: bool,
+        case_pref: bool | None,
     ) -> Candidate | None:
-        allowed = self._nominal_pos if ending.category == "nominal" else self._verbal_pos
-        entry = self.lexicon.best(stem, allowed, capital)
-        stem_class = sound_class(stem)
-        if stem_class not in ending.after:
+        if sound_class(stem) not in ending.after:
             return None
+        allowed = self._nominal_pos if ending.category == "nominal" else self._verbal_pos
+        entry = self.lexicon.best(stem, allowed, case_pref)
         stem_harmony = harmony(stem)
         harmony_clash = bool(ending.harmony and stem_harmony and ending.harmony != stem_harmony)
         if entry is None:
-            if known_only or alternation in ("epenthesis", "vowel"):
+            if known_only or alternation in ("epenthesis", "vowel", "soft"):
                 return None
             if not has_vowel(stem) or len(stem) < _MIN_UNKNOWN_STEM:
                 return None
-        score = math.log(self._ending_probability(ending, lower))
+        key = (id(ending), lower[-(len(ending.surface) + CONTEXT_LETTERS) :])
+        log_prob = self._log_prob_cache.get(key)
+        if log_prob is None:
+            log_prob = math.log(self._ending_probability(ending, lower))
+            self._log_prob_cache[key] = log_prob
+        score = log_prob
         score += 0.02 * len(stem)
         if entry is not None:
             lemma, pos, count = entry
-            score += _KNOWN_BONUS + 0.3 * math.log1p(count)
+            if case_pref is False and lemma[1:2].islower():
+                # "иран", "қожаның": a lower-case word gets a lower-case lemma
+                lemma = lemma[:1].lower() + lemma[1:]
+            score += _KNOWN_BONUS + _COUNT_WEIGHT * math.log1p(count) + _KNOWN_LENGTH_WEIGHT * len(stem)
             if (stem, pos) in self.lexicon.hand:
-                score += _HAND_BONUS
+                # the longer hand-written stem wins: кездесу over кездес
+                score += _HAND_BONUS + 0.2 * len(stem)
             if harmony_clash:
                 score -= 2.0
         else:
@@ -315,6 +335,8 @@ def _stem_variants(stem: str, ending: Ending) -> list[tuple[str, str]]:
         vowel = "ы" if harmony(stem) != "F" else "і"
         tail = _VOICED_TO_VOICELESS.get(stem[-1], stem[-1])
         variants.append((stem[:-1] + vowel + tail, "epenthesis"))
+    if first in VOWELS and last == "л":
+        variants.append((stem + "ь", "soft"))  # Russian loans drop ь before a vowel: модель -> моделі
     if ending.category == "verbal" and first == "у" and last not in VOWELS:
         variants.append((stem + ("і" if harmony(stem) == "F" else "ы"), "vowel"))
     return variants
@@ -334,6 +356,16 @@ def _glide_variants(lower: str) -> list[str]:
 
 def _restore_case(word: str, stem: str) -> str:
     """The stem in the word's letter case, letter by letter (alternated letters included)."""
+    if not word[:1].isupper():
+        if word.islower() or not any(ch.isupper() for ch in word[: len(stem)]):
+            return stem
+        return _cased(word, stem)
+    if word[1 : len(stem)].islower() or len(stem) == 1:
+        return stem[:1].upper() + stem[1:]
+    return _cased(word, stem)
+
+
+def _cased(word: str, stem: str) -> str:
     return "".join(
         ch.upper() if i < len(word) and word[i].isupper() else ch for i, ch in enumerate(stem)
     )

@@ -44,16 +44,13 @@ class Ending:
     feats: tuple[tuple[str, str], ...]
     after: frozenset[str]  # classes the stem's last letter may have ("ANY" if empty chain)
     harmony: str | None  # harmony the stem must have, if the chain tells it
+    signature: str  # category, slots and case: what chains of different spellings share
 
     @property
     def n_morphs(self) -> int:
         return len(self.slots)
 
-    @property
-    def signature(self) -> str:
-        """Category, slots and case: what chains of different spellings have in common."""
-        case = dict(self.feats).get("Case", "")
-        return f"{self.category}:{'+'.join(self.slots)}:{case}"
+
 
 
 def _read_text(name: str, data_dir: Path | None) -> str:
@@ -157,6 +154,7 @@ class Morphotactics:
             feats=tuple(sorted(feats.items())),
             after=first_after if chain else expand_classes("ANY"),
             harmony=harm,
+            signature=f"{category}:{'+'.join(a.slot for a in chain)}:{feats.get('Case', '')}",
         )
         if not ending.after & STEM_CLASSES:
             return  # chain can only follow another suffix (e.g. "-нда" after a possessive)
