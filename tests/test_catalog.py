@@ -376,6 +376,9 @@ def test_kazakhstan_regions_and_cities(catalog):
     regions = [p for p in kz_places if p.extra.get("kind") == "region"]
     cities = [p for p in kz_places if p.extra.get("kind") == "city_of_republican_significance"]
     assert len(regions) == 17 and len(cities) == 3
+    centres = {p.parent: p.id for p in kz_places if p.extra.get("kind") == "city" and p.parent}
+    assert set(centres) == {r.id for r in regions}  # every region has its administrative centre
+    assert centres["place:abai-region"] == "place:semey"
     for form in ("Нұр-Сұлтан", "Ақмола", "Целиноград", "Nur-Sultan", "Астана"):
         assert catalog.find(form) in (("place:astana",), ("place:astana", "place:akmola-region")), form
     assert catalog.find("Оңтүстік Қазақстан облысы") == ("place:turkistan-region",)
