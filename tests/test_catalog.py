@@ -173,7 +173,8 @@ def test_generated_countries_file_is_up_to_date():
     overlay = yaml.safe_load((DATA / "country_overlay.yaml").read_text(encoding="utf-8"))
     rows, problems = build_countries.build_rows(overlay)
     assert problems == []
-    assert build_countries.render(rows) == (DATA / "countries.yaml").read_text(encoding="utf-8")
+    current = (DATA / "countries.yaml").read_text(encoding="utf-8")
+    assert build_countries.render(rows) == current, "countries.yaml is stale: run tools/build_countries.py"
 
 
 def test_loading_does_not_need_build_tools():
