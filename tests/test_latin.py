@@ -43,6 +43,18 @@ def test_digraph_letters_map_to_both_latin_letters() -> None:
     assert m.source_span(at, at + 1) == (3, 5)
 
 
+def test_apostrophe_letter_maps_to_letter_and_apostrophe() -> None:
+    src = "Bu'gin s'ekara"
+    m = latin_to_cyrillic(src)
+    assert m.text == "Бүгін шекара"
+    at = m.text.index("ш")
+    assert m.source_span(at, at + 1) == (src.index("s'"), src.index("s'") + 2)
+
+
+def test_english_words_stay_latin() -> None:
+    assert cyr("The Economist pen Google jazdy") == "The Economist пен Google жазды"
+
+
 def test_casing_is_preserved() -> None:
     assert cyr("QAZAQSTAN") == "ҚАЗАҚСТАН"
     assert cyr("QAZAQSTAN RESPUBLIKASY") == "ҚАЗАҚСТАН РЕСПУБЛИКАСЫ"

@@ -32,15 +32,17 @@ _LAT_VOWELS = frozenset("aäeioöuūüyıáóúý")
 _I_CLASS = frozenset("іий")
 
 # Characters that only Kazakh Latin uses, per variant: a word containing one is Kazakh, never foreign.
+# Without one, English spelling marks a word as foreign (c, w, x, ck, ch, gh, th, oo), except where Kazakh
+# compounds spell the same ("zert-hana", "koordinatsiia").
 _KAZAKH_MARKS = {
     "2021": frozenset("äğñöşūüçıqİÄĞÑÖŞŪÜÇQ"),
     "2017": frozenset("qQ'"),
     "2018": frozenset("áǵńóúýqÁǴŃÓÚÝQ"),
 }
 _FOREIGN_CLUSTERS = {
-    "2021": re.compile(r"[cwx]|ck|ch|gh", re.IGNORECASE),
-    "2017": re.compile(r"c(?!')|[wx]|ck|ch|gh", re.IGNORECASE),
-    "2018": re.compile(r"c(?!h)|[wx]|ck|gh", re.IGNORECASE),
+    "2021": re.compile(r"[cwx]|ck|ch|gh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
+    "2017": re.compile(r"c(?!')|[wx]|ck|ch|gh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
+    "2018": re.compile(r"c(?!h)|[wx]|ck|gh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
 }
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _INNER_CAPITAL = re.compile(r"[^\W\d_]*[a-zäğñöşūüçıáǵńóúý][A-ZÄĞÑÖŞŪÜÇİÁǴŃÓÚÝ]")

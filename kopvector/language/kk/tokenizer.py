@@ -92,7 +92,8 @@ def _split_line(
         current.append((s, e))
         i += 1
         if kind == "end":
-            pass
+            if len(current) == 2 and found[i - 2][2] == "num" and text[s:e] == ".":
+                continue  # "12. Мұнан кейін ..." — a list number, not a sentence
         elif kind == "abbr" and text[s:e].lower() in final and not text[s:e].isupper():
             # "Т.Т." in capitals is a person's initials, not the list closer "т.т."
             if i < n and text[found[i][0]].isupper():
