@@ -132,8 +132,21 @@ def test_roman_numerals_and_listed_names() -> None:
 
 
 def test_official_2021_dotless_i() -> None:
-    # The 2021 table writes і as ı; some writers use ı for ы. Harmony tells them apart.
+    # A stray ı is read by harmony: і in front words, ы in back ones.
     assert cyr("Qazaq tılı men Qazaqstan Respublikası", "2021") == "Қазақ тілі мен Қазақстан Республикасы"
+
+
+def test_2021_table_to_the_letter() -> None:
+    # ı for і and i only for и/й: "bilim" would be билим here, so the text must be read strictly.
+    latin = "Bız İranmen kelıssözdı jalğastyramyz, – dedı Prezident. Bılım men ğylym mañyzdy."
+    assert detect_variant(latin) == "2021-strict"
+    assert cyr(latin) == "Біз Иранмен келіссөзді жалғастырамыз, – деді Президент. Білім мен ғылым маңызды."
+
+
+def test_dotless_i_for_both_і_and_ы() -> None:
+    latin = "Qazaq tılı – memlekettık tıl. Bız bılım men ğılımdı damıtamız."
+    assert detect_variant(latin) == "2021"
+    assert cyr(latin) == "Қазақ тілі – мемлекеттік тіл. Біз білім мен ғылымды дамытамыз."
 
 
 SENTENCE = "Бүгін елордада Сыртқы істер министрлігінің өкілдері Шанхай ұйымы туралы кездесті."

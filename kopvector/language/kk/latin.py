@@ -20,7 +20,7 @@ from importlib import resources
 
 from kopvector.text.mapped import MappedText
 
-VARIANTS = ("2021", "2017", "2018")
+VARIANTS = ("2021", "2021-strict", "2017", "2018")
 
 _CYR_VOWELS = frozenset("аәеёиоөуұүыіэюя")
 # Vowels after which Latin "i" is the consonant й ("beibit" → бейбіт); и/і are left out so that
@@ -36,11 +36,13 @@ _I_CLASS = frozenset("іий")
 # compounds spell the same ("zert-hana", "koordinatsiia").
 _KAZAKH_MARKS = {
     "2021": frozenset("äğñöşūüçıqİÄĞÑÖŞŪÜÇQ"),
+    "2021-strict": frozenset("äğñöşūüçıqİÄĞÑÖŞŪÜÇQ"),
     "2017": frozenset("qQ'"),
     "2018": frozenset("áǵńóúýqÁǴŃÓÚÝQ"),
 }
 _FOREIGN_CLUSTERS = {
     "2021": re.compile(r"[cwx]|ck|ch|gh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
+    "2021-strict": re.compile(r"[cwx]|ck|ch|gh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
     "2017": re.compile(r"c(?!')|[wx]|ck|ch|gh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
     "2018": re.compile(r"c(?!h)|[wx]|ck|gh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
 }
@@ -55,6 +57,7 @@ _SKIP = (
 )
 _SCAN = {
     "2021": re.compile(rf"(?P<skip>{_SKIP})|(?P<word>[^\W\d_]+)"),
+    "2021-strict": re.compile(rf"(?P<skip>{_SKIP})|(?P<word>[^\W\d_]+)"),
     "2018": re.compile(rf"(?P<skip>{_SKIP})|(?P<word>[^\W\d_]+)"),
     "2017": re.compile(rf"(?P<skip>{_SKIP})|(?P<word>(?:[^\W\d_]|(?<=[aAgGnNoOuUyYiIsScC])')+)"),
 }
@@ -97,7 +100,7 @@ class _Scheme:
 class _Loans:
     words: dict[str, str]
     prefixes: tuple[tuple[str, str], ...]  # longest first
-    parts: tuple[tuple[str, str], ...]  # found anywhere after the first letter ("makroekonomika")
+    parts: tuple[tuple[str, str], ...]  # found anywhere in a word ("makroekonomika")
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -105,16 +108,22 @@ def _data_lines(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
-@cache
-def _scheme(name: str) -> _Scheme:
+def _read_table(name: str) -> dict[str, tuple[str, ...]]:
     to_cyr: dict[str, list[str]] = {}
     for cyr, lat, direction in _data_lines(f"latin_{name}.tsv"):
         if direction in ("both", "to_cyrillic") and lat:
             to_cyr.setdefault(lat, [])
             if cyr not in to_cyr[lat]:
                 to_cyr[lat].append(cyr)
-    frozen = {lat: tuple(c) for lat, c in to_cyr.items()}
-    return _Scheme(name, frozen, max(len(k) for k in frozen))
+    return {lat: tuple(c) for lat, c in to_cyr.items()}
+
+
+@cache
+def _scheme(name: str) -> _Scheme:
+    table = _read_table(name.replace("-", "_"))
+    if name == "2021-strict":
+        table = {**_read_table("2021"), **table}
+    return _Scheme(name, table, max(len(k) for k in table))
 
 
 @cache
@@ -148,16 +157,26 @@ def _loans() -> _Loans:
 
 
 def detect_variant(text: str) -> str:
-    """Which Latin alphabet `text` is written in: the one whose own letters occur most (2021 on a tie)."""
+    """Which Latin alphabet `text` is written in: the one whose own letters occur most (2021 on a tie).
+
+    A 2021 text is "2021-strict" when it follows the table to the letter — ı for і, i only for и/й, y
+    for ы — seen as a dotless ı about as common as i, next to a common y. The usual practice writes і
+    as i too; a writer who takes ı for ы uses few y, and harmony reads that ı as ы anyway.
+    """
     counts = {name: len(cue.findall(text)) for name, cue in _VARIANT_CUES.items()}
-    best = max(VARIANTS, key=lambda name: counts[name])
-    return best if counts[best] > 0 else "2021"
+    best = max(("2021", "2017", "2018"), key=lambda name: counts[name])
+    if counts[best] == 0 or best == "2021":
+        dotless, dotted, y = text.count("ı"), text.count("i"), text.count("y")
+        return "2021-strict" if dotless >= 3 and 2 * dotless >= dotted and 4 * y >= dotless else "2021"
+    return best
 
 
 def _fold(ch: str, variant: str) -> str:
     """Lower-case one Latin letter to one letter (str.lower turns İ into two characters)."""
+    if ch == "I" and variant in ("2018", "2021-strict"):
+        return "ı"
     if ch in "İI":
-        return "ı" if variant == "2018" and ch == "I" else "i"
+        return "i"
     return ch.lower()
 
 
@@ -225,7 +244,8 @@ def _row(letters: str) -> str:
 
 
 def _local_harmony(rows: list[str], units: list[list], k: int) -> str:
-    """Row of the vowel before unit k (Kazakh harmony runs forwards), else of the next sure vowel."""
+    """Row of the vowel before unit k (Kazakh harmony runs forwards), else of the next sure vowel,
+    else of the back consonants қ, ғ."""
     for row in reversed(rows):
         if row:
             return row
@@ -234,7 +254,8 @@ def _local_harmony(rows: list[str], units: list[list], k: int) -> str:
             row = _row(cands[0])
             if row:
                 return row
-    return "front"
+    # No sure vowel at all ("ğılımdı" with ı for both і and ы): қ and ғ stand only in back words.
+    return "back" if any(u[0][0] in ("қ", "ғ") for u in units) else "front"
 
 
 def _is_loan(f: str, units: list[list]) -> bool:
@@ -360,8 +381,8 @@ def _is_foreign(w: str, variant: str) -> bool:
 def latin_to_cyrillic(text: str, variant: str | None = None) -> MappedText:
     """Kazakh Latin → Cyrillic; foreign words, Latin acronyms, URLs and e-mails stay as they are.
 
-    `variant` is "2021", "2017" or "2018"; by default it is detected from the whole text, so a text is
-    read with one alphabet and the apostrophes of 2017 are never taken for quotes in a 2021 text.
+    `variant` is one of VARIANTS; by default it is detected from the whole text, so a text is read with
+    one alphabet and the apostrophes of 2017 are never taken for quotes in a 2021 text.
     """
     variant = variant or detect_variant(text)
     acronyms = _acronyms()
