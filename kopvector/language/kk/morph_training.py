@@ -17,7 +17,13 @@ from kopvector.language.kk.morphotactics import Morphotactics
 
 Triple = tuple[str, str, str]  # (form, lemma, UPOS)
 _SKIP_POS = frozenset({"PUNCT", "SYM"})
-_VERBAL = frozenset({"VERB", "AUX"})
+# categories of morph_tactics.yaml a gold UPOS may come from
+_CATEGORY_OF = {
+    "VERB": ("verbal",),
+    "AUX": ("verbal",),
+    "NUM": ("numeral", "nominal"),
+    **{pos: ("particle",) for pos in ("CCONJ", "SCONJ", "PART", "INTJ")},
+}
 
 
 def build_lexicon(words: Sequence[Triple], tactics: Morphotactics, data_dir: Path | None = None) -> Lexicon:
@@ -75,8 +81,8 @@ def _gold_ending(analyzer: Analyzer, form: str, lemma: str, upos: str) -> tuple[
     matches = [c for c in analyzer.candidates(form) if c.lemma.lower() == want]
     if not matches:
         return None
-    prefer = "verbal" if upos in _VERBAL else "nominal"
-    best = max(matches, key=lambda c: (c.ending.category == prefer, c.known, -c.ending.n_morphs))
+    prefer = _CATEGORY_OF.get(upos, ("nominal",))
+    best = max(matches, key=lambda c: (c.ending.category in prefer, c.known, -c.ending.n_morphs))
     return best.ending.category, best.ending.surface, best.ending.signature
 
 

@@ -26,8 +26,8 @@ from kopvector.language.kk.morphotactics import Ending, Morphotactics
 from kopvector.language.kk.phonology import BACK_VOWELS, FRONT_VOWELS, VOWELS, harmony, has_vowel, sound_class
 
 _VOICED_TO_VOICELESS = {"б": "п", "г": "к", "ғ": "қ"}
-_NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*$")
-_NUMBER_SUFFIX = re.compile(r"^(\d+(?:[.,]\d+)*)-(\w+)$")
+_NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*%?$")
+_NUMBER_SUFFIX = re.compile(r"^(\d+(?:[.,]\d+)*)%?-(\w+)$")
 _HAS_CYRILLIC = re.compile(r"[а-яәіңғүұқөһё]", re.IGNORECASE)
 _KNOWN_BONUS = 8.0
 _COUNT_WEIGHT = 0.3
@@ -72,8 +72,7 @@ class Analyzer:
         self._cache: dict[tuple[str, bool], Analysis] = {}
         # log P(ending | last letters), keyed by (id of the Ending, the letters it depends on)
         self._log_prob_cache: dict[tuple[int, str], float] = {}
-        self._nominal_pos = self.tactics.category_pos["nominal"]
-        self._verbal_pos = self.tactics.category_pos["verbal"]
+        self._category_pos = self.tactics.category_pos
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Analyzer:
@@ -153,7 +152,7 @@ class Analyzer:
         if not any(ch.isalnum() for ch in word):
             return Analysis(word, "PUNCT", {})
         if _NUMBER.match(word):
-            return Analysis(word, "NUM", {})
+            return Analysis(word.rstrip("%"), "NUM", {})
         match = _NUMBER_SUFFIX.match(word)
         if match:
             feats = self._suffix_feats(match.group(2))
@@ -251,12 +250,13 @@ class Analyzer:
     ) -> Candidate | None:
         if sound_class(stem) not in ending.after:
             return None
-        allowed = self._nominal_pos if ending.category == "nominal" else self._verbal_pos
-        entry = self.lexicon.best(stem, allowed, case_pref)
+        entry = self.lexicon.best(stem, self._category_pos[ending.category], case_pref)
         stem_harmony = harmony(stem)
         harmony_clash = bool(ending.harmony and stem_harmony and ending.harmony != stem_harmony)
         if entry is None:
             if known_only or alternation in ("epenthesis", "vowel", "soft"):
+                return None
+            if ending.category in self.tactics.known_only:
                 return None
             if not has_vowel(stem) or len(stem) < _MIN_UNKNOWN_STEM:
                 return None
@@ -289,6 +289,8 @@ class Analyzer:
             else:
                 pos = "PROPN" if capital else "NOUN"
             if alternation == "voicing":
+                if stem[-2:-1] not in _TRUE_VOWELS:
+                    return None  # unknown stems end in vowel + к/қ/п (тармақ), not жолқ
                 score += 0.5
             if capital and stem.endswith(self.tactics.patronymic_finals):
                 score += 3.0

@@ -99,6 +99,7 @@ class Morphotactics:
         self.patronymic_finals: tuple[str, ...] = tuple(spec.get("patronymic_finals", []))
         self.suspicious_stem_finals: tuple[str, ...] = tuple(spec.get("suspicious_stem_finals", []))
         self._nonfinal = frozenset(spec.get("nonfinal", []))
+        self.known_only: frozenset[str] = frozenset(spec.get("known_only", []))
         self.category_pos: dict[str, frozenset[str]] = {
             cat: frozenset(tags) for cat, tags in spec["pos"].items()
         }
