@@ -71,6 +71,10 @@ def test_foreign_words_stay_as_they_are(foreign: str) -> None:
     assert cyr(f"Biz {foreign} turaly jazdyq.") == f"Біз {foreign} туралы жаздық."
 
 
+def test_foreign_acronym_next_to_kazakh_acronym() -> None:
+    assert cyr("EQYŪ (OSCE) jäne NATO BŪŪ-men") == "ЕҚЫҰ (OSCE) және NATO БҰҰ-мен"
+
+
 def test_suffix_after_foreign_acronym_is_transliterated() -> None:
     assert cyr("UNIFIL-diñ, NATO-nyñ jäne BRICS-ke") == "UNIFIL-дің, NATO-ның және BRICS-ке"
 

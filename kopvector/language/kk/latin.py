@@ -389,7 +389,7 @@ def latin_to_cyrillic(text: str, variant: str | None = None) -> MappedText:
     scan = _SCAN[variant]
     words = [(m.start(), m.end(), m.lastgroup == "word") for m in scan.finditer(text)]
     foreign = [is_word and _is_foreign(text[s:e], variant) for s, e, is_word in words]
-    _kazakh_caps_context(text, words, foreign)
+    _kazakh_caps_context(text, words, foreign, variant)
     pieces: list[tuple[str, int, int]] = []
     pos = 0
     for (start, end, is_word), is_foreign in zip(words, foreign, strict=True):
@@ -407,17 +407,24 @@ def latin_to_cyrillic(text: str, variant: str | None = None) -> MappedText:
     return MappedText.build(pieces)
 
 
-def _kazakh_caps_context(text: str, words: list[tuple[int, int, bool]], foreign: list[bool]) -> None:
-    """An all-caps word of 4+ letters next to an all-caps Kazakh word is Kazakh too (caps headlines)."""
+def _kazakh_caps_context(
+    text: str, words: list[tuple[int, int, bool]], foreign: list[bool], variant: str
+) -> None:
+    """An all-caps word of 5+ letters is Kazakh too when only a space parts it from an all-caps Kazakh
+    word of 5+ letters ("QAZAQSTAN RESPUBLIKASY"): a caps headline, not an acronym beside one
+    ("NATO BŪŪ-men", "EQYŪ (OSCE)"). English spelling keeps a word foreign even there."""
     caps_kazakh = [
-        is_word and not foreign[k] and (e - s) > 1 and text[s:e].isupper()
+        is_word and not foreign[k] and (e - s) >= 5 and text[s:e].isupper()
         for k, (s, e, is_word) in enumerate(words)
     ]
     for k, (s, e, is_word) in enumerate(words):
-        if not (is_word and foreign[k] and e - s >= 4 and text[s:e].isupper()):
+        w = text[s:e]
+        if not (is_word and foreign[k] and len(w) >= 5 and w.isupper()):
+            continue
+        if _FOREIGN_CLUSTERS[variant].search(w):
             continue
         near = [j for j in (k - 1, k + 1) if 0 <= j < len(words)]
-        if any(caps_kazakh[j] and "\n" not in text[min(e, words[j][1]) : max(s, words[j][0])] for j in near):
+        if any(caps_kazakh[j] and text[min(e, words[j][1]) : max(s, words[j][0])] == " " for j in near):
             foreign[k] = False
 
 
