@@ -6,6 +6,8 @@ import pytest
 
 from kopvector.language.kk.tokenizer import segment, tokens
 
+from .conftest import SHARED, shared_file
+
 
 def words(text: str) -> list[str]:
     return [text[s:e] for s, e in tokens(text)]
@@ -19,7 +21,7 @@ def sentences(text: str) -> list[str]:
     "whole",
     ["БҰҰ-ның", "2014-ші", "1990-жылдары", "COVID-19", "Қасым-Жомарт", "UNIFIL-дің", "14.12.2025",
      "2025-12-14", "2,5", "3.75", "1 500", "2 000 000", "https://www.akorda.kz/kz/news?id=7",
-     "baspasoz@mfa.kz", "қарым-қатынас", "ЕҚЫҰ", "т.б.", "млрд.", "Н.Ә."],
+     "baspasoz@mfa.kz", "қарым-қатынас", "ЕҚЫҰ", "т.б.", "млрд.", "Н.Ә.", "%-ке", "3D", "5-нші", "»-дан"],
 )
 def test_kept_as_one_token(whole: str) -> None:
     assert whole in words(f"Бүгін {whole} туралы айтылды")
@@ -135,3 +137,22 @@ def test_seed_article_smoke(seed_path) -> None:
         assert text[sent[-1][0] : sent[-1][1]] == "."
     for word in ("БҰҰ-ның", "Қасым-Жомарт", "MINURSO"):
         assert word in [text[s:e] for sent in result for s, e in sent]
+
+
+def test_tokens_agree_with_kaznerd() -> None:
+    """KazNERD's tokens joined by spaces come back as the same tokens (hyphenated suffixes on %, numbers
+    and acronyms kept whole). Measured: 11,162 of 11,167 sentences identical."""
+    path = shared_file(SHARED / "data" / "kaznerd" / "IOB2_valid.txt")
+    sentences_: list[list[str]] = [[]]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            sentences_[-1].append(line.split()[0])
+        elif sentences_[-1]:
+            sentences_.append([])
+    gold = [s for s in sentences_ if s]
+    same = 0
+    for toks in gold:
+        text = " ".join(toks)
+        same += [text[a:b] for a, b in tokens(text)] == toks
+    assert len(gold) > 10000
+    assert same / len(gold) >= 0.995

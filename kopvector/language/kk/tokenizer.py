@@ -2,7 +2,8 @@
 
 Hand-written because general tokenizers split what Kazakh news keeps whole — acronyms and numbers
 with hyphenated case suffixes (БҰҰ-ның, 2014-ші), hyphenated names (Қасым-Жомарт), dates (14.12.2025),
-space-grouped thousands (1 500) — and end sentences where Kazakh does not: after abbreviations
+space-grouped thousands (1 500), and suffixes hyphenated to a per cent sign or a closing quote (%-ке,
+«Нұр Отан»-нан) — and end sentences where Kazakh does not: after abbreviations
 (ж., т.б., млрд.), initials (Н.Ә. Назарбаев) and before a quote's attribution ("..., – дейді ол.").
 
 Decisions: a line break always ends a sentence (headlines have no stop). Numbers: digits joined by
@@ -43,14 +44,14 @@ def _grammar() -> _Grammar:
         |(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
         |(?P<date>(?:\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}:\d{{2}})(?![\d.,]\d)
             (?:-[^\W\d_]+)*)
-        |(?P<num>(?:\d{{1,3}}(?:\ \d{{3}})+(?!\d)|\d+)(?:[.,]\d+)*(?:-[^\W\d_]+)*)
+        |(?P<num>(?:\d{{1,3}}(?:\ \d{{3}})+(?!\d)|\d+)(?:[.,]\d+)*[^\W\d_]*(?:-[^\W\d_]+)*)
         |(?P<abbr>(?<![^\W_])(?i:{alternatives})(?![^\W_]))
         |(?P<initials>(?<![^\W_])(?:[{_UPPER}]\.)+)
         |(?P<word>[^\W\d_][^\W_]*(?:'[^\W\d_]+)*(?:-[^\W_]+)*)
         |(?P<end>[.!?]+|…)
-        |(?P<close>[»”)\]}}])
+        |(?P<close>[»”)\]}}](?:-[^\W\d_]+)*)
         |(?P<dash>[–—-])
-        |(?P<other>\S)
+        |(?P<other>%(?:-[^\W\d_]+)*|\S)
         """,
         re.VERBOSE,
     )
