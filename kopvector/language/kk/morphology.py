@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from kopvector.language.kk.lexicon import CONTEXT_LETTERS, FormEntry, Lexicon
 from kopvector.language.kk.morphotactics import Ending, Morphotactics
@@ -29,7 +31,7 @@ _VOICED_TO_VOICELESS = {"б": "п", "г": "к", "ғ": "қ"}
 _NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*%?$")
 _NUMBER_SUFFIX = re.compile(r"^(\d+(?:[.,]\d+)*)%?-(\w+)$")
 _HAS_CYRILLIC = re.compile(r"[а-яәіңғүұқөһё]", re.IGNORECASE)
-_KNOWN_BONUS = 8.0
+_KNOWN_BONUS = 5.0
 _COUNT_WEIGHT = 0.3
 _KNOWN_LENGTH_WEIGHT = 0.2
 _SMOOTHING = 2.0  # weight of the shorter context when a longer one has few examples
@@ -37,6 +39,7 @@ _HAND_BONUS = 2.0  # hand-written stems outrank treebank stems plus a voice suff
 _HARMONY_PENALTY = 1.5  # loans and names break harmony (Тоқаевтың), so it is a cost, not a ban
 _TRUE_VOWELS = BACK_VOWELS | FRONT_VOWELS
 _MIN_UNKNOWN_STEM = 3
+_KNOWN_ONLY_ALTERNATIONS = frozenset({"epenthesis", "vowel", "soft"})
 _NAME_POS = frozenset({"NOUN", "PROPN"})
 _CASE_SLOTS = frozenset({"CASE", "LOC", "REL", "EQU", "SIM", "GENP"})
 
@@ -52,8 +55,7 @@ class Analysis:
     suffixes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One segmentation of a word into stem + suffix chain, with its score."""
 
     lemma: str
@@ -178,15 +180,15 @@ class Analyzer:
 
     def _best(self, word: str, for_name: bool = False) -> Analysis | None:
         """Top-scoring analysis; ``for_name`` keeps only readings a name's last word can have."""
-        cands = self.candidates(word, nominal_only=for_name)
-        if for_name:
+        top: Candidate | None = None
+        for cand in self._scored(word, nominal_only=for_name):
             # Names are nouns and never carry a 1st/2nd-person possessive (Тасымның is not тас+ым+ның).
-            cands = [
-                c for c in cands if "POSS" not in c.ending.slots and (not c.known or c.pos in _NAME_POS)
-            ]
-        if not cands:
+            if for_name and ("POSS" in cand.ending.slots or (cand.known and cand.pos not in _NAME_POS)):
+                continue
+            if top is None or cand.score > top.score:
+                top = cand
+        if top is None:
             return None
-        top = max(cands, key=lambda c: c.score)
         feats = dict(top.ending.feats)
         if top.ending.category == "nominal":
             feats.setdefault("Case", "Nom")
@@ -195,28 +197,28 @@ class Analyzer:
 
     def candidates(self, word: str, nominal_only: bool = False) -> list[Candidate]:
         """Every segmentation the suffix table and phonology allow, scored."""
+        return list(self._scored(word, nominal_only))
+
+    def _scored(self, word: str, nominal_only: bool = False) -> Iterator[Candidate]:
         lower = word.lower()
-        out: list[Candidate] = []
         # A lower-case word wants a lower-case lemma (астанасы -> астана, not Астана); a
         # capital says less (sentence starts, and KTB writes "Отан" -> "отан"), so then
         # the most frequent spelling wins.
         case_pref = None if word[:1].isupper() else False
-        self._segment(word, lower, out, nominal_only, False, False, case_pref)
+        yield from self._segment(word, lower, nominal_only, False, False, case_pref)
         if not nominal_only:
             for variant in _glide_variants(lower):
-                self._segment(word, variant, out, False, True, True, case_pref)
-        return out
+                yield from self._segment(word, variant, False, True, True, case_pref)
 
     def _segment(
         self,
         word: str,
         lower: str,
-        out: list[Candidate],
         nominal_only: bool,
         known_only: bool,
         verbal_only: bool,
         case_pref: bool | None,
-    ) -> None:
+    ) -> Iterator[Candidate]:
         n = len(lower)
         endings_index = self.tactics.endings
         capital = word[:1].isupper()
@@ -225,17 +227,25 @@ class Analyzer:
             if not endings:
                 continue
             stem = lower[:i]
+            stem_class = sound_class(stem)
             for ending in endings:
-                if nominal_only and ending.category != "nominal":
+                if (nominal_only and ending.category != "nominal") or (
+                    verbal_only and ending.category != "verbal"
+                ):
                     continue
-                if verbal_only and ending.category != "verbal":
-                    continue
-                for lemma_stem, alternation in _stem_variants(stem, ending):
-                    cand = self._candidate(
-                        word, lower, lemma_stem, ending, alternation, capital, known_only, case_pref
-                    )
+                if stem_class in ending.after:
+                    cand = self._candidate(word, lower, stem, ending, "", capital, known_only, case_pref)
                     if cand is not None:
-                        out.append(cand)
+                        yield cand
+                if ending.surface:
+                    for lemma_stem, alternation in _stem_variants(stem, ending):
+                        if sound_class(lemma_stem) not in ending.after:
+                            continue
+                        cand = self._candidate(
+                            word, lower, lemma_stem, ending, alternation, capital, known_only, case_pref
+                        )
+                        if cand is not None:
+                            yield cand
 
     def _candidate(
         self,
@@ -248,25 +258,27 @@ class Analyzer:
         known_only: bool,
         case_pref: bool | None,
     ) -> Candidate | None:
-        if sound_class(stem) not in ending.after:
-            return None
+        """Score one stem + chain reading (the stem's sound class is already checked)."""
         entry = self.lexicon.best(stem, self._category_pos[ending.category], case_pref)
-        stem_harmony = harmony(stem)
-        harmony_clash = bool(ending.harmony and stem_harmony and ending.harmony != stem_harmony)
         if entry is None:
-            if known_only or alternation in ("epenthesis", "vowel", "soft"):
+            if known_only or alternation in _KNOWN_ONLY_ALTERNATIONS:
                 return None
             if ending.category in self.tactics.known_only:
                 return None
-            if not has_vowel(stem) or len(stem) < _MIN_UNKNOWN_STEM:
+            if len(stem) < _MIN_UNKNOWN_STEM or not has_vowel(stem):
                 return None
+            if alternation == "voicing" and stem[-2:-1] not in _TRUE_VOWELS:
+                return None  # unknown stems end in vowel + к/қ/п (тармақ), not жолқ
         key = (id(ending), lower[-(len(ending.surface) + CONTEXT_LETTERS) :])
-        log_prob = self._log_prob_cache.get(key)
-        if log_prob is None:
-            log_prob = math.log(self._ending_probability(ending, lower))
-            self._log_prob_cache[key] = log_prob
-        score = log_prob
+        score = self._log_prob_cache.get(key)
+        if score is None:
+            score = math.log(self._ending_probability(ending, lower))
+            self._log_prob_cache[key] = score
         score += 0.02 * len(stem)
+        harmony_clash = False
+        if ending.harmony:
+            stem_harmony = harmony(stem)
+            harmony_clash = bool(stem_harmony and ending.harmony != stem_harmony)
         if entry is not None:
             lemma, pos, count = entry
             if case_pref is False and lemma[1:2].islower():
@@ -278,25 +290,22 @@ class Analyzer:
                 score += _HAND_BONUS + 0.2 * len(stem)
             if harmony_clash:
                 score -= 2.0
-        else:
-            lemma = _restore_case(word, stem)
-            if harmony_clash:
-                score -= _HARMONY_PENALTY
-            if ending.category == "verbal":
-                pos = "VERB"
-                if capital:
-                    score -= 1.0
-            else:
-                pos = "PROPN" if capital else "NOUN"
-            if alternation == "voicing":
-                if stem[-2:-1] not in _TRUE_VOWELS:
-                    return None  # unknown stems end in vowel + к/қ/п (тармақ), not жолқ
-                score += 0.5
-            if capital and stem.endswith(self.tactics.patronymic_finals):
-                score += 3.0
-            if ending.surface and len(stem) > 4 and stem.endswith(self.tactics.suspicious_stem_finals):
+            return Candidate(lemma, pos, ending, True, score)
+        if harmony_clash:
+            score -= _HARMONY_PENALTY
+        if ending.category == "verbal":
+            pos = "VERB"
+            if capital:
                 score -= 1.0
-        return Candidate(lemma, pos, ending, entry is not None, score)
+        else:
+            pos = "PROPN" if capital else "NOUN"
+        if alternation == "voicing":
+            score += 0.5
+        if capital and stem.endswith(self.tactics.patronymic_finals):
+            score += 3.0
+        if ending.surface and len(stem) > 4 and stem.endswith(self.tactics.suspicious_stem_finals):
+            score -= 1.0
+        return Candidate(_restore_case(word, stem), pos, ending, False, score)
 
     def _ending_probability(self, ending: Ending, lower: str) -> float:
         """P(this chain is exactly the word's ending | the word's last letters).
@@ -325,10 +334,8 @@ class Analyzer:
 
 
 def _stem_variants(stem: str, ending: Ending) -> list[tuple[str, str]]:
-    """Lemma spellings a surface stem may stand for before this ending."""
-    variants = [(stem, "")]
-    if not ending.surface:
-        return variants
+    """Other lemma spellings a surface stem may stand for before this (non-empty) ending."""
+    variants: list[tuple[str, str]] = []
     first = ending.surface[0]
     last = stem[-1]
     if first in VOWELS and last in _VOICED_TO_VOICELESS:
