@@ -38,6 +38,7 @@ class Lexicon:
     lemmas: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     closed: dict[str, FormEntry] = field(default_factory=dict)
     hand: set[tuple[str, str]] = field(default_factory=set)  # (lower-cased lemma, UPOS) written by hand
+    hand_lemmas: set[str] = field(default_factory=set)  # lower-cased hand-written lemmas
     exceptions: dict[str, FormEntry] = field(default_factory=dict)
     # Ending statistics over treebank word types. A "context" is a word-final string: an
     # ending plus up to CONTEXT_LETTERS letters before it. contexts[ctx] = types ending in
@@ -103,6 +104,7 @@ class Lexicon:
         for cols in _rows(STEMS_FILE, data_dir):
             self.add_lemma(cols[0], cols[1], 1)
             self.hand.add((cols[0].lower(), cols[1]))
+            self.hand_lemmas.add(cols[0].lower())
         for cols in _rows(CLOSED_FILE, data_dir):
             feat_text = cols[3] if len(cols) > 3 else ""
             feats = tuple((k, v) for k, _, v in (i.partition("=") for i in feat_text.split("|") if "=" in i))

@@ -100,6 +100,9 @@ def learn_exceptions(analyzer: Analyzer, words: Iterable[Triple]) -> dict[str, F
         if lower in analyzer.lexicon.closed:
             continue
         got = analyzer.analyze(lower)
+        mine = got.lemma.lower()
+        if (mine, got.pos) in analyzer.lexicon.hand and mine.startswith(lemma.lower()):
+            continue  # hand-written stems override KTB voice stripping on purpose (келісті -> келіс)
         if got.lemma.lower() != lemma.lower():
             out[lower] = FormEntry(lemma, upos)
     return out

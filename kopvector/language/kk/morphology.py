@@ -265,8 +265,8 @@ class Analyzer:
                 return None
             if ending.category in self.tactics.known_only:
                 return None
-            if len(stem) < _MIN_UNKNOWN_STEM or not has_vowel(stem):
-                return None
+            if len(stem) < (_MIN_UNKNOWN_STEM - 1 if capital else _MIN_UNKNOWN_STEM) or not has_vowel(stem):
+                return None  # short unknown stems are over-stripping, except for names (Си-дың)
             if alternation == "voicing" and stem[-2:-1] not in _TRUE_VOWELS:
                 return None  # unknown stems end in vowel + к/қ/п (тармақ), not жолқ
         key = (id(ending), lower[-(len(ending.surface) + CONTEXT_LETTERS) :])
@@ -280,14 +280,15 @@ class Analyzer:
             stem_harmony = harmony(stem)
             harmony_clash = bool(stem_harmony and ending.harmony != stem_harmony)
         if entry is not None:
+            if ending.parts and stem + ending.parts[0] in self.lexicon.hand_lemmas:
+                return None  # a hand-written longer stem owns this suffix: кездесу-і, келіс-ті
             lemma, pos, count = entry
             if case_pref is False and lemma[1:2].islower():
                 # "иран", "қожаның": a lower-case word gets a lower-case lemma
                 lemma = lemma[:1].lower() + lemma[1:]
             score += _KNOWN_BONUS + _COUNT_WEIGHT * math.log1p(count) + _KNOWN_LENGTH_WEIGHT * len(stem)
             if (stem, pos) in self.lexicon.hand:
-                # the longer hand-written stem wins: кездесу over кездес
-                score += _HAND_BONUS + 0.2 * len(stem)
+                score += _HAND_BONUS
             if harmony_clash:
                 score -= 2.0
             return Candidate(lemma, pos, ending, True, score)
@@ -299,6 +300,8 @@ class Analyzer:
                 score -= 1.0
         else:
             pos = "PROPN" if capital else "NOUN"
+            if capital and stem.endswith(self.tactics.name_finals):
+                score += 1.0  # Жапарова, Сербия: name-shaped stems are names, not verbs
         if alternation == "voicing":
             score += 0.5
         if capital and stem.endswith(self.tactics.patronymic_finals):

@@ -31,15 +31,23 @@ CLASS_ALIASES: dict[str, frozenset[str]] = {
 
 
 def sound_class(text: str) -> str:
-    """Class of the last letter of ``text``: V, S, L, N, Z or K (voiceless, and anything else)."""
+    """Class of the last letter of ``text``: V, S, L, N, Z or K (voiceless, and anything else).
+
+    The soft and hard signs of Russian loans are skipped: Израиль takes -дің like ел.
+    """
     for ch in reversed(text.lower()):
-        if ch.isalpha():
+        if ch.isalpha() and ch not in "ьъ":
             return _CLASS_OF.get(ch, "K")
     return "K"
 
 
 def harmony(text: str) -> str | None:
-    """'B' (back) or 'F' (front) from the last vowel that tells it, or None if none does."""
+    """'B' (back) or 'F' (front) from the last vowel that tells it, or None if none does.
+
+    A final soft sign makes a loan front (Израиль -> Израильдің).
+    """
+    if text.endswith(("ь", "Ь")):
+        return "F"
     for ch in reversed(text.lower()):
         if ch in BACK_VOWELS:
             return "B"
