@@ -123,10 +123,22 @@ def test_kazakh_acronyms_are_transliterated(latin: str, cyrillic: str) -> None:
         ("zerthana", "зертхана"),
         ("koordinatsiia", "координация"),
         ("Mädina", "Мәдина"),
+        ("Kärimov", "Кәрімов"),  # a Russian surname ending is no loanword cue
+        ("Esimhanovanyñ", "Есімханованың"),
+        ("Zaitsev", "Зайцев"),
+        ("frantsuz", "француз"),
+        ("marganetstiñ", "марганецтің"),
+        ("imperiiasy", "империясы"),  # -ия marks a Russian stem
+        ("effektisi", "эффектісі"),
+        ("evreiler", "еврейлер"),
     ],
 )
 def test_ambiguous_letters_by_word_rules(latin: str, cyrillic: str) -> None:
     assert cyr(latin, "2021") == cyrillic
+
+
+def test_hyphenated_foreign_names() -> None:
+    assert cyr("Wi-Fi jelisi Niu-Iorkte jūmys isteidi") == "Wi-Fi желісі Нью-Йоркте жұмыс істейді"
 
 
 def test_roman_numerals_and_listed_names() -> None:
@@ -189,10 +201,10 @@ def test_cyrillic_to_latin() -> None:
 # --- round trip on real Kazakh text (read from ../shared, never copied) ------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# Measured on this code: KTB 98.79 % of 8,167 word tokens, KazNERD valid 99.02 % of 104,415. What stays
+# Measured on this code: KTB 98.82 % of 8,167 word tokens, KazNERD valid 99.11 % of 104,415. What stays
 # wrong is mostly what 2021 Latin cannot spell (ь, ъ, э, ё, һ), Cyrillic acronyms of foreign names
 # (НАТО → NATO stays Latin), Russian sentences quoted in KazNERD, and Kazakh names of mixed harmony.
-THRESHOLDS = {"ktb": 98.5, "kaznerd": 98.9}
+THRESHOLDS = {"ktb": 98.7, "kaznerd": 99.0}
 
 
 def _ktb_words() -> Iterator[str]:

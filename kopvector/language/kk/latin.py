@@ -32,7 +32,7 @@ _LAT_VOWELS = frozenset("aäeioöuūüyıáóúý")
 _I_CLASS = frozenset("іий")
 
 # Characters that only Kazakh Latin uses, per variant: a word containing one is Kazakh, never foreign.
-# Without one, English spelling marks a word as foreign (c, w, x, ck, ch, gh, th, oo), except where Kazakh
+# Without one, English spelling marks a word as foreign (c, w, x, ck, ch, gh, kh, th, oo), except where Kazakh
 # compounds spell the same ("zert-hana", "koordinatsiia").
 _KAZAKH_MARKS = {
     "2021": frozenset("äğñöşūüçıqİÄĞÑÖŞŪÜÇQ"),
@@ -41,8 +41,8 @@ _KAZAKH_MARKS = {
     "2018": frozenset("áǵńóúýqÁǴŃÓÚÝQ"),
 }
 _FOREIGN_CLUSTERS = {
-    "2021": re.compile(r"[cwx]|ck|ch|gh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
-    "2021-strict": re.compile(r"[cwx]|ck|ch|gh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
+    "2021": re.compile(r"[cwx]|ck|ch|gh|kh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
+    "2021-strict": re.compile(r"[cwx]|ck|ch|gh|kh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
     "2017": re.compile(r"c(?!')|[wx]|ck|ch|gh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
     "2018": re.compile(r"c(?!h)|[wx]|ck|gh|th(?!ana)|(?<![kz])oo", re.IGNORECASE),
 }
@@ -84,7 +84,8 @@ _RUSSIAN_ONLY = frozenset("цэьъёщ")
 _FINAL_CA = re.compile(r"[^aäeioöuūüyıáóúý']{1,2}a")
 _FRONT_CLUSTER = re.compile(r"(?:nk|kt|rk|zm|st|bl|mb|ft)[tdnls]?$")
 _INITIAL_CLUSTER = re.compile(r"^[bcdfghjkpqstvwxzğşç][bcdfghjklmnpqrstvwxzğşç]")
-_LOAN_CUE = re.compile(r"[vfç]|ll|zm|tr$|nt$|kt$|ks$|ps$")
+_SURNAME_END = re.compile(r"(?:[oe]v(?:a|na|iç)?(?:[^aäeioöuūüyı]+[a-zäğñöşūüı]*)?)?$")
+_LOAN_CUE = re.compile(r"[vfç]|ll|zm|iia|tr$|nt$|kt$|ks$|ps$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,14 +197,14 @@ def _digraph_ok(key: str, f: str, p: int) -> bool:
         ium = after[:1] == "m" and after[1:2] not in _LAT_VOWELS  # -иум: konsortsium, premium
         return not (p > 0 and f[p - 1] not in _LAT_VOWELS and ium)
     if key == "ts":
-        if p == 0 or p + 2 == n:
+        if p == 0 or p + 2 == n or f[p - 1] == "n":  # tsifr, kvarts, frantsuz, kontsert
             return True
         if after[:1] == "i":
             # Kazakh -сіз, -сің, -сін after a t-final stem ("sälemetsiz", "ketsin") are т+с.
             return not (after[1:2] in ("z", "ñ") or (after[1:2] == "n" and after[2:3] not in _LAT_VOWELS))
         if after[:1] == "e":
-            return after[1:2] in ("n", "s", "r", "p", "l", "i")
-        return False
+            return after[1:2] in ("n", "s", "r", "p", "l", "i", "v")  # protsent, Zaitsev
+        return f[p - 1] == "e" and after[:1] not in _LAT_VOWELS  # -ец + suffix: marganetstiñ, nemetster
     return True
 
 
@@ -258,13 +259,22 @@ def _local_harmony(rows: list[str], units: list[list], k: int) -> str:
     return "back" if any(u[0][0] in ("қ", "ғ") for u in units) else "front"
 
 
-def _is_loan(f: str, units: list[list]) -> bool:
-    """Cues of a Russian or European stem, in which Latin i is и: clusters, f/v/ç, ц, listed э-words."""
+def _is_loan(f: str, units: list[list], stem_end: int) -> bool:
+    """Cues of a Russian or European stem, in which Latin i is и: clusters, f/v/ç, ц, listed э-words.
+
+    The Russian surname ending of a Kazakh name does not count (Kärimov, Esimhanova keep і).
+    """
+    cue_end = min(stem_end, _SURNAME_END.search(f).start())
     return bool(
         _INITIAL_CLUSTER.match(f)
-        or _LOAN_CUE.search(f)
+        or _LOAN_CUE.search(f, 0, cue_end)
         or any(not _RUSSIAN_ONLY.isdisjoint(u[0][0]) for u in units if len(u[0]) == 1)
     )
+
+
+def _ends_in_vowel(stem: str) -> bool:
+    """Whether a Latin stem ends in a vowel sound (the i of "ai", "ei" is the consonant й)."""
+    return stem[-1] in _LAT_VOWELS and not (stem[-1] == "i" and len(stem) > 1 and stem[-2] in _LAT_VOWELS)
 
 
 def _stem_end(f: str) -> int:
@@ -274,8 +284,9 @@ def _stem_end(f: str) -> int:
     while len(stem) > 3:
         for suffix in _FRONT_SUFFIXES:
             cut = len(stem) - len(suffix)
-            fits = suffix[0] == "l" or (stem[cut - 1] in _LAT_VOWELS) == (suffix[0] in "ns")
-            if cut >= 3 and stem.endswith(suffix) and fits:
+            if cut < 3 or not stem.endswith(suffix):
+                continue
+            if suffix[0] == "l" or _ends_in_vowel(stem[:cut]) == (suffix[0] in "ns"):
                 stem = stem[:cut]
                 break
         else:
@@ -285,8 +296,8 @@ def _stem_end(f: str) -> int:
 
 def _resolve(units: list[list], f: str, capitalized: bool) -> list[str]:
     """Pick one Cyrillic letter for every unit; only the i-letters have more than one candidate."""
-    loan = _is_loan(f, units)
     stem_end = _stem_end(f)
+    loan = _is_loan(f, units, stem_end)
     only_i = all(u[0][0] in _I_CLASS for u in units)  # roman numerals written with і: "ii", "iii"
     out: list[str] = []
     rows: list[str] = []
@@ -296,6 +307,8 @@ def _resolve(units: list[list], f: str, capitalized: bool) -> list[str]:
         nxt = units[k + 1][0][0] if k < last else ""
         if len(cands) == 1 or cands[0] not in _I_CLASS:
             letter = cands[0]  # е before э, х before һ: the rarer letters come from latin_loans.tsv
+            if letter == "е" and k == 0 and loan and not capitalized and f[1:2] not in ("u", "v"):
+                letter = "э"  # a Russian loan starting with e: effekt, emissiia (but euro, evrei, Elizaveta)
         elif "ы" in cands:  # 2021 dotless ı: і in front words, ы in back ones
             letter = "ы" if _local_harmony(rows, units, k) == "back" else "і"
         elif "й" in cands and prev in _Й_AFTER:
@@ -334,14 +347,14 @@ def _forced_spans(f: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def _kazakh_word(w: str, base: int, variant: str, hyphenated: bool) -> list[tuple[str, int, int]]:
+def _kazakh_word(w: str, base: int, variant: str, after_hyphen: bool) -> list[tuple[str, int, int]]:
     """Transliterate one Kazakh word; pieces carry offsets into the whole Latin text.
 
-    A word joined by a hyphen is not looked up whole: "-si" is the suffix -сі, not the name Си.
+    A word after a hyphen is not looked up whole: "-si" is the suffix -сі, not the name Си.
     """
     scheme = _scheme(variant)
     f = "".join(_fold(ch, variant) for ch in w)
-    whole = None if hyphenated else _loans().words.get(f)
+    whole = None if after_hyphen else _loans().words.get(f)
     if whole is not None and not (len(w) == 1 and w.isupper()):
         return [(_cased(whole, w), base, base + len(w))]
     units: list[list] = []
@@ -392,14 +405,17 @@ def latin_to_cyrillic(text: str, variant: str | None = None) -> MappedText:
     _kazakh_caps_context(text, words, foreign, variant)
     pieces: list[tuple[str, int, int]] = []
     pos = 0
+    for k in range(1, len(words)):
+        start, _end, is_word = words[k]
+        if is_word and foreign[k - 1] and words[k - 1][1] == start - 1 and text[start - 1] == "-":
+            foreign[k] = foreign[k] or text[start].isupper()  # Wi-Fi, Coca-Cola; but UNIFIL-diñ
     for (start, end, is_word), is_foreign in zip(words, foreign, strict=True):
         pieces.extend((text[i], i, i + 1) for i in range(pos, start))
         w = text[start:end]
         if is_word and w in acronyms:
             pieces.append((acronyms[w], start, end))
         elif is_word and not is_foreign:
-            hyphenated = text[start - 1 : start] == "-" or text[end : end + 1] == "-"
-            pieces.extend(_kazakh_word(w, start, variant, hyphenated))
+            pieces.extend(_kazakh_word(w, start, variant, text[start - 1 : start] == "-"))
         else:
             pieces.extend((text[i], i, i + 1) for i in range(start, end))
         pos = end
