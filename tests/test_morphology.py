@@ -136,3 +136,39 @@ def test_phonology() -> None:
     assert sound_class("Ресей") == "S"
     assert harmony("мемлекет") == "F"
     assert harmony("Қазақстан") == "B"
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "pos"),
+    [
+        ("мәлімдемесінде", "мәлімдеме", "NOUN"),  # not мәлімде- + -мес
+        ("Израильдің", "Израиль", "PROPN"),  # soft sign: -дің, front
+        ("келісті", "келіс", "VERB"),  # lexicalised reciprocal, unlike KTB's кел
+        ("кездесуі", "кездесу", "NOUN"),  # lexicalised verbal noun
+        ("Жапарова", "Жапарова", "PROPN"),  # name-shaped, not a verb in -а
+        ("оның", "ол", "PRON"),
+        ("маған", "мен", "PRON"),
+        ("бірінші", "бір", "NUM"),
+        ("25%-ы", "25", "NUM"),
+        ("жақсырақ", "жақсы", "ADJ"),
+        ("Си", "Си", "PROPN"),
+    ],
+)
+def test_news_words(an: Analyzer, word: str, lemma: str, pos: str) -> None:
+    got = an.analyze(word)
+    assert (got.lemma, got.pos) == (lemma, pos)
+
+
+def test_sentence_start_keeps_names_and_lowers_unknown_nouns(an: Analyzer) -> None:
+    assert an.analyze("Ұйымдастырушылар", sentence_start=True).lemma[0].islower()
+    assert an.analyze("Мирзиёевтің", sentence_start=True).lemma == "Мирзиёев"
+    assert an.analyze("Мирзиёевтің").lemma == "Мирзиёев"
+
+
+def test_suffix_chains_follow_the_tactics(an: Analyzer) -> None:
+    slots = {e.slots for e in an.tactics.endings["ының"]}
+    assert ("POSS3", "CASE") in slots
+    # the desiderative cannot end a word without its possessive
+    assert all(e.slots != ("DESID",) for e in an.tactics.endings.get("ғы", []))
+    # "-нда" only follows a possessive, so it is never a whole chain after a bare stem
+    assert "нда" not in an.tactics.endings
