@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kopvector.language.kk.latin import cyrillic_to_latin, detect_variant, latin_to_cyrillic
 
@@ -232,3 +234,19 @@ def test_round_trip_keeps_words(name: str, source) -> None:
     words = list(source())
     assert len(words) > 5000
     assert _round_trip_share(words) >= THRESHOLDS[name]
+
+
+# --- offset map invariants on arbitrary Latin-ish text --------------------------------------------
+
+_LATIN_ALPHABET = "aäbdefgğhiıİjklmnñoöpqrsştuūüvyzAÄBDEFGĞHIJKLMNÑOÖPQRSŞTUŪÜVYZcwx' -.,«»1029\n@:/"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_LATIN_ALPHABET, max_size=80), st.sampled_from([None, "2021", "2017", "2018"]))
+def test_offset_map_is_well_formed(text: str, variant: str | None) -> None:
+    m = latin_to_cyrillic(text, variant)
+    assert len(m.starts) == len(m.ends) == len(m.text)
+    assert all(0 <= s < e <= len(text) for s, e in zip(m.starts, m.ends, strict=True))
+    assert list(m.starts) == sorted(m.starts)
+    # Nothing is invented or lost between words: spaces, digits and line breaks map to themselves.
+    assert [ch for ch in m.text if ch in " \n0129"] == [ch for ch in text if ch in " \n0129"]

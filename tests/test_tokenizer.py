@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kopvector.language.kk.tokenizer import segment, tokens
 
@@ -156,3 +158,18 @@ def test_tokens_agree_with_kaznerd() -> None:
         same += [text[a:b] for a, b in tokens(text)] == toks
     assert len(gold) > 10000
     assert same / len(gold) >= 0.995
+
+
+_KAZAKH_ISH = "абвгғдеәжзийкқлмнңоөпрсстуұүфхһцчшщъыіьэюяАӘБҒҚҢӨҰҮІНТЖ .,!?…:;«»“”\"()–-—%@/\n0123456789"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_KAZAKH_ISH, max_size=120))
+def test_spans_cover_every_visible_character(text: str) -> None:
+    result = segment(text)
+    _check_spans(text, result)
+    covered = [False] * len(text)
+    for sentence in result:
+        for s, e in sentence:
+            covered[s:e] = [True] * (e - s)
+    assert all(covered[i] or text[i].isspace() for i in range(len(text)))

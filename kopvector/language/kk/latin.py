@@ -5,10 +5,17 @@ acutes, 2021 diacritics), keeps foreign acronyms, names and URLs as they are whi
 Kazakh acronyms and the suffixes hyphenated to either, and reports where each Cyrillic letter came
 from (`MappedText`), which the pipeline needs to give offsets into the stored Latin article.
 
-Latin spells several Cyrillic letters alike (2021: і, и, й are all "i"; е/э are "e"; х/һ are "h";
-"ts" is ц or т+с; "ia" is я or и+а). Those are decided per word: position (й after a vowel), vowel
-harmony (і in front words, и in back words), loanword cues (и in Russian stems, whose suffixes keep
-Kazakh і) and a short data list of word starts no rule can tell (`data/latin_loans.tsv`).
+The 2021 table (31 letters: A Ä B D E F G Ğ H I İ J K L M N Ñ O Ö P Q R S Ş T U Ū Ü V Y Z) gives ы as
+Y y, у/ұ/ү as U/Ū/Ü, И and Й as İ i and І as I ı — as we recall it; it could not be checked offline.
+News sites and this project write і as "i" as well (Qazaqstan Respublikasynyñ Prezidenti), so a 2021
+text is read that way unless it follows the table to the letter ("2021-strict", detected), and a
+stray ı is read by harmony (і in front words, ы in back ones), which also covers writers who take ı
+for ы. Ч is Ç; Russian-only letters are ts, şş, iu, ia, io, e; ъ and ь are dropped.
+
+So Latin spells several Cyrillic letters alike (i: і/и/й; e: е/э; h: х/һ; "ts": ц or т+с; "ia": я or
+и+а; "io": ё or и+о). They are decided per word: position (й after a vowel, и before one), vowel
+harmony (і after front vowels, и after back ones), loanword cues (и in Russian stems, whose Kazakh
+suffixes keep і) and a data list of word starts no rule can tell (`data/latin_loans.tsv`).
 """
 
 from __future__ import annotations
