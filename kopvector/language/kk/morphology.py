@@ -10,7 +10,7 @@ chain, the stem is checked against the sound class and vowel harmony the chain
 needs, undone stem alternations are tried (кітабы -> кітап), and the candidates
 are ranked: a stem the lexicon knows beats one it doesn't, and otherwise the
 treebank statistics of how often a word-final string really is an ending decide
-(``lexicon.endings``). Listed forms (closed classes, irregulars, learned
+(``Lexicon.contexts`` and ``Lexicon.signatures``). Listed forms (closed classes, irregulars, learned
 exceptions) are looked up first. All data lives in ``data/morph_*``.
 """
 
@@ -100,21 +100,27 @@ class Analyzer:
     def lemmatize_name(self, words: list[str]) -> str:
         """Base form of a multiword name: only its last word is inflected.
 
-        Case and the relative -дағы are stripped from the last word; a 3rd-person
-        possessive stays on it when the name has several words (izafet:
-        "Шанхай ынтымақтастық ұйымы"), except after a year ("2014 жыл").
+        Case and the relative -дағы are stripped from the last word. In a name of
+        several words the rest of the last word stays as written, so a 3rd-person
+        possessive (izafet: "Шанхай ынтымақтастық ұйымы") and a plural ("Біріккен
+        Ұлттар") are kept; a single word is reduced to its lemma ("Арабиясының" ->
+        "Арабия"), and so is "жыл" after a year ("2014 жылы" -> "2014 жыл").
         """
         if not words:
             return ""
         head, last = list(words[:-1]), words[-1]
-        analysis = self._special(last) or self._best(last, for_name=True)
+        special = self._special(last)
+        analysis = special or self._best(last, for_name=True)
         if analysis is None:
             return " ".join(words)
         lemma = _follow_case(analysis.lemma, last)
-        slots = [slot for slot, _ in analysis.suffixes]
         is_year = bool(head) and _NUMBER.match(head[-1]) is not None and lemma.lower() == "жыл"
-        if head and not is_year and ("POSS3" in slots):
-            strip = sum(len(surface) for slot, surface in analysis.suffixes if slot in _CASE_SLOTS)
+        if head and special is None and not is_year:
+            strip = 0
+            for slot, surface in reversed(analysis.suffixes):
+                if slot not in _CASE_SLOTS:
+                    break
+                strip += len(surface)
             lemma = last[: len(last) - strip] if strip else last
         return " ".join([*head, lemma])
 
@@ -130,7 +136,7 @@ class Analyzer:
         lower = word.lower()
         listed = self.lexicon.closed.get(lower) or self.lexicon.exceptions.get(lower)
         if listed is not None:
-            return _from_entry(listed, word)
+            return _from_entry(listed)
         best = self._best(word)
         if best is None:
             return Analysis(word, "PROPN" if word[:1].isupper() else "NOUN", {})
@@ -384,14 +390,14 @@ def _cased(word: str, stem: str) -> str:
 
 
 def _follow_case(lemma: str, word: str) -> str:
+    """A name's lemma keeps the word's initial capital even where the lexicon has it lower-case."""
     if word[:1].isupper() and lemma[:1].islower():
         return lemma[:1].upper() + lemma[1:]
     return lemma
 
 
-def _from_entry(entry: FormEntry, word: str) -> Analysis:
-    lemma = entry.lemma
-    return Analysis(lemma, entry.pos, dict(entry.feats))
+def _from_entry(entry: FormEntry) -> Analysis:
+    return Analysis(entry.lemma, entry.pos, dict(entry.feats))
 
 
 def _is_acronym(text: str) -> bool:
