@@ -203,10 +203,12 @@ def test_cyrillic_to_latin() -> None:
 # --- round trip on real Kazakh text (read from ../shared, never copied) ------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# Measured on this code: KTB 98.82 % of 8,167 word tokens, KazNERD valid 99.11 % of 104,415. What stays
-# wrong is mostly what 2021 Latin cannot spell (ь, ъ, э, ё, һ), Cyrillic acronyms of foreign names
-# (НАТО → NATO stays Latin), Russian sentences quoted in KazNERD, and Kazakh names of mixed harmony.
-THRESHOLDS = {"ktb": 98.7, "kaznerd": 99.0}
+# Measured on this code: KTB 99.01 % of 8,167 word tokens, KazNERD valid 99.13 % of 104,415 (rules
+# alone, without latin_loans.tsv: 96.6 % and 96.7 %). The list was grown by reading errors on these
+# same corpora, so the numbers are in-sample. What stays wrong is mostly what 2021 Latin cannot spell
+# (ь, ъ, э, ё, һ), Cyrillic acronyms of foreign names (ЮНЕСКО → IUNESKO stays Latin), Russian
+# sentences quoted in KazNERD, and Kazakh names of mixed harmony (Байділдаев).
+THRESHOLDS = {"ktb": 98.9, "kaznerd": 99.0}
 
 
 def _ktb_words() -> Iterator[str]:
