@@ -38,6 +38,7 @@ _SMOOTHING = 2.0  # weight of the shorter context when a longer one has few exam
 _HAND_BONUS = 2.0  # hand-written stems outrank treebank stems plus a voice suffix (қатыс- over қат-)
 _HARMONY_PENALTY = 1.5  # loans and names break harmony (Тоқаевтың), so it is a cost, not a ban
 _TRUE_VOWELS = BACK_VOWELS | FRONT_VOWELS
+_VOWEL_SET = frozenset(VOWELS)
 _MIN_UNKNOWN_STEM = 3
 _KNOWN_ONLY_ALTERNATIONS = frozenset({"epenthesis", "vowel", "soft"})
 _NAME_POS = frozenset({"NOUN", "PROPN"})
@@ -227,23 +228,31 @@ class Analyzer:
     ) -> Iterator[Candidate]:
         n = len(lower)
         endings_index = self.tactics.endings
+        lemmas = self.lexicon.lemmas
+        known_only_categories = self.tactics.known_only
         capital = word[:1].isupper()
+        # short unknown stems are over-stripping, except for names (Си-дың)
+        min_unknown = _MIN_UNKNOWN_STEM - 1 if capital else _MIN_UNKNOWN_STEM
         for i in range(max(1, n - self.tactics.max_len), n + 1):
             endings = endings_index.get(lower[i:])
             if not endings:
                 continue
             stem = lower[:i]
             stem_class = sound_class(stem)
+            # cheap checks first: most splits of most words leave an unusable stem
+            stem_known = stem in lemmas
+            unknown_ok = not known_only and i >= min_unknown and not _VOWEL_SET.isdisjoint(stem)
             for ending in endings:
-                if (nominal_only and ending.category != "nominal") or (
-                    verbal_only and ending.category != "verbal"
-                ):
+                category = ending.category
+                if (nominal_only and category != "nominal") or (verbal_only and category != "verbal"):
                     continue
-                if stem_class in ending.after:
+                if stem_class in ending.after and (
+                    stem_known or (unknown_ok and category not in known_only_categories)
+                ):
                     cand = self._candidate(word, lower, stem, ending, "", capital, known_only, case_pref)
                     if cand is not None:
                         yield cand
-                if ending.surface:
+                if ending.surface and (ending.surface[0] in VOWELS):
                     for lemma_stem, alternation in _stem_variants(stem, ending):
                         if sound_class(lemma_stem) not in ending.after:
                             continue

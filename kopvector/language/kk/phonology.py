@@ -58,7 +58,7 @@ def harmony(text: str) -> str | None:
 
 def has_vowel(text: str) -> bool:
     """True if ``text`` contains a vowel letter; a Kazakh stem always does."""
-    return any(ch in VOWELS for ch in text.lower())
+    return not VOWELS.isdisjoint(text.lower())
 
 
 def expand_classes(spec: str) -> frozenset[str]:
