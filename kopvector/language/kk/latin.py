@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kopvector.text.mapped import MappedText
@@ -107,7 +107,7 @@ class _Scheme:
 @dataclass(frozen=True, slots=True)
 class _Loans:
     words: dict[str, str]
-    prefixes: tuple[tuple[str, str], ...]  # longest first
+    prefixes: dict[str, tuple[tuple[str, str], ...]]  # by the first two letters, longest first
     parts: tuple[tuple[str, str], ...]  # found anywhere in a word ("makroekonomika")
 
 
@@ -159,9 +159,13 @@ def _loans() -> _Loans:
             words[lat] = cyr
         else:
             (parts if kind == "part" else prefixes).append((lat, cyr))
-    prefixes.sort(key=lambda p: -len(p[0]))
+    by_start: dict[str, list[tuple[str, str]]] = {}
+    if any(len(lat) < 2 for lat, _ in prefixes):
+        raise ValueError("latin_loans.tsv: a prefix needs two letters at least; use kind 'word'")
+    for lat, cyr in sorted(prefixes, key=lambda p: -len(p[0])):
+        by_start.setdefault(lat[:2], []).append((lat, cyr))
     parts.sort(key=lambda p: -len(p[0]))
-    return _Loans(words, tuple(prefixes), tuple(parts))
+    return _Loans(words, {k: tuple(v) for k, v in by_start.items()}, tuple(parts))
 
 
 def detect_variant(text: str) -> str:
@@ -343,7 +347,7 @@ def _forced_spans(f: str) -> list[tuple[int, int, str]]:
     """Stretches of the folded word spelled by latin_loans.tsv: one listed start, listed parts anywhere."""
     loans = _loans()
     spans: list[tuple[int, int, str]] = []
-    for lat, cyr in loans.prefixes:
+    for lat, cyr in loans.prefixes.get(f[:2], ()):
         if f.startswith(lat):
             spans.append((0, len(lat), cyr))
             break
@@ -354,16 +358,18 @@ def _forced_spans(f: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def _kazakh_word(w: str, base: int, variant: str, after_hyphen: bool) -> list[tuple[str, int, int]]:
-    """Transliterate one Kazakh word; pieces carry offsets into the whole Latin text.
+@lru_cache(maxsize=1 << 16)
+def _kazakh_word(w: str, variant: str, after_hyphen: bool) -> tuple[tuple[str, int, int], ...]:
+    """Transliterate one Kazakh word into pieces (Cyrillic, start, end) with offsets into `w`.
 
-    A word after a hyphen is not looked up whole: "-si" is the suffix -сі, not the name Си.
+    Cached: news repeats its words, and the result depends on the word alone. A word after a hyphen
+    is not looked up whole: "-si" is the suffix -сі, not the name Си.
     """
     scheme = _scheme(variant)
     f = "".join(_fold(ch, variant) for ch in w)
     whole = None if after_hyphen else _loans().words.get(f)
     if whole is not None and not (len(w) == 1 and w.isupper()):
-        return [(_cased(whole, w), base, base + len(w))]
+        return ((_cased(whole, w), 0, len(w)),)
     units: list[list] = []
     p = 0
     for start, end, cyr in _forced_spans(f):
@@ -372,11 +378,10 @@ def _kazakh_word(w: str, base: int, variant: str, after_hyphen: bool) -> list[tu
         p = end
     units.extend(_segment(w, f, p, len(f), scheme))
     letters = _resolve(units, f, w[:1].isupper())
-    pieces: list[tuple[str, int, int]] = []
-    for (_cands, start, end, upper, forced), letter in zip(units, letters, strict=True):
-        text = _cased(letter, upper) if forced else (letter.upper() if upper else letter)
-        pieces.append((text, base + start, base + end))
-    return pieces
+    return tuple(
+        (_cased(letter, upper) if forced else (letter.upper() if upper else letter), start, end)
+        for (_cands, start, end, upper, forced), letter in zip(units, letters, strict=True)
+    )
 
 
 def _cased(cyr: str, lat: str) -> str:
@@ -422,7 +427,8 @@ def latin_to_cyrillic(text: str, variant: str | None = None) -> MappedText:
         if is_word and w in acronyms:
             pieces.append((acronyms[w], start, end))
         elif is_word and not is_foreign:
-            pieces.extend(_kazakh_word(w, start, variant, text[start - 1 : start] == "-"))
+            word_pieces = _kazakh_word(w, variant, text[start - 1 : start] == "-")
+            pieces.extend((piece, start + a, start + b) for piece, a, b in word_pieces)
         else:
             pieces.extend((text[i], i, i + 1) for i in range(start, end))
         pos = end
