@@ -189,6 +189,7 @@ def test_2021_is_detected_and_default() -> None:
 
 def test_2017_apostrophes_are_not_read_in_2021_text() -> None:
     assert cyr("Ol 'Jaña Qazaqstan' dedi.") == "Ол 'Жаңа Қазақстан' деді."
+    assert cyr("Ol 'Astana' dedi.") == "Ол 'Астана' деді."
 
 
 def test_cyrillic_to_latin() -> None:
