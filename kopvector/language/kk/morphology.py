@@ -136,8 +136,8 @@ class Analyzer:
             return special
         lower = word.lower()
         listed = self.lexicon.closed.get(lower) or self.lexicon.exceptions.get(lower)
-        if listed is not None:
-            return _from_entry(listed)
+        if listed is not None and (word[:1].isupper() or not listed.lemma[:1].isupper()):
+            return _from_entry(listed)  # (a lower-case word never takes a listed name: жасаған)
         best = self._best(word)
         if best is None:
             return Analysis(word, "PROPN" if word[:1].isupper() else "NOUN", {})
