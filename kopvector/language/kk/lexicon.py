@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kopvector.language.kk.morphotactics import _read_text
+from kopvector.language.kk.morphotactics import read_data_text
 
 LEXICON_FILE = "morph_lexicon.tsv"  # derived from UD Kazakh KTB
 STEMS_FILE = "morph_stems.tsv"  # hand-written stems
@@ -123,7 +123,7 @@ class Lexicon:
 
 def _rows(name: str, data_dir: Path | None) -> Iterable[list[str]]:
     try:
-        text = _read_text(name, data_dir)
+        text = read_data_text(name, data_dir)
     except FileNotFoundError:
         return []
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -53,7 +53,8 @@ class Ending:
 
 
 
-def _read_text(name: str, data_dir: Path | None) -> str:
+def read_data_text(name: str, data_dir: Path | None = None) -> str:
+    """Text of a data file: from ``data_dir`` if given, else from the installed package."""
     if data_dir is not None:
         return (data_dir / name).read_text(encoding="utf-8")
     return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
@@ -71,7 +72,7 @@ def _parse_feats(text: str) -> tuple[tuple[str, str], ...]:
 def load_allomorphs(data_dir: Path | None = None) -> dict[str, list[Allomorph]]:
     """Read ``morph_suffixes.tsv`` into allomorph lists per slot."""
     table: dict[str, list[Allomorph]] = {}
-    for line in _read_text("morph_suffixes.tsv", data_dir).splitlines():
+    for line in read_data_text("morph_suffixes.tsv", data_dir).splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t") + [""] * 6
@@ -93,7 +94,7 @@ class Morphotactics:
     """All suffix chains of the automaton in ``morph_tactics.yaml``, indexed by surface."""
 
     def __init__(self, data_dir: Path | None = None) -> None:
-        spec = yaml.safe_load(_read_text("morph_tactics.yaml", data_dir))
+        spec = yaml.safe_load(read_data_text("morph_tactics.yaml", data_dir))
         self.allomorphs = load_allomorphs(data_dir)
         self.name_finals: tuple[str, ...] = tuple(spec.get("name_finals", []))
         self.patronymic_finals: tuple[str, ...] = tuple(spec.get("patronymic_finals", []))
