@@ -177,3 +177,11 @@ def test_suffix_chains_follow_the_tactics(an: Analyzer) -> None:
     assert all(e.slots != ("DESID",) for e in an.tactics.endings.get("ғы", []))
     # "-нда" only follows a possessive, so it is never a whole chain after a bare stem
     assert "нда" not in an.tactics.endings
+
+
+@pytest.mark.parametrize(
+    ("token", "lemma"),
+    [("«Қазақстанның»", "Қазақстан"), ("(БҰҰ-ның)", "БҰҰ"), ("2020–2021", "2020–2021"), ("3,5%", "3,5")],
+)
+def test_tokeniser_leftovers(an: Analyzer, token: str, lemma: str) -> None:
+    assert an.analyze(token).lemma == lemma

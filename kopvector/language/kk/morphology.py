@@ -28,7 +28,8 @@ from kopvector.language.kk.morphotactics import Ending, Morphotactics
 from kopvector.language.kk.phonology import BACK_VOWELS, FRONT_VOWELS, VOWELS, harmony, has_vowel, sound_class
 
 _VOICED_TO_VOICELESS = {"б": "п", "г": "к", "ғ": "қ"}
-_NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*%?$")
+_NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*(?:[–-]\d+(?:[.,:]\d+)*)?%?$")
+_EDGE_PUNCTUATION = "\"'«»“”„()[]{},;:!?"
 _NUMBER_SUFFIX = re.compile(r"^(\d+(?:[.,]\d+)*)%?-(\w+)$")
 _HAS_CYRILLIC = re.compile(r"[а-яәіңғүұқөһё]", re.IGNORECASE)
 _KNOWN_BONUS = 5.0
@@ -131,6 +132,9 @@ class Analyzer:
         if " " in word.strip():
             # treebank tokens like "көрген емеспін": the first word carries the lemma
             return self._analyze(word.split()[0], sentence_start)
+        core = word.strip(_EDGE_PUNCTUATION)
+        if core and core != word:
+            return self._analyze(core, sentence_start)  # a quote or comma left on by a tokeniser
         special = self._special(word)
         if special is not None:
             return special
