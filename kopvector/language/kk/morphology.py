@@ -278,7 +278,11 @@ class Analyzer:
         case_pref: bool | None,
     ) -> Candidate | None:
         """Score one stem + chain reading (the stem's sound class is already checked)."""
-        entry = self.lexicon.best(stem, self._category_pos[ending.category], case_pref)
+        entry = (
+            self.lexicon.best(stem, self._category_pos[ending.category], case_pref)
+            if stem in self.lexicon.lemmas
+            else None
+        )
         if entry is None:
             if known_only or alternation in _KNOWN_ONLY_ALTERNATIONS:
                 return None
