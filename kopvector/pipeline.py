@@ -1,9 +1,9 @@
 """The analysis pipeline: every stage is registered here, in order, with what it needs and gives.
 
-Article → text (normalize, offset map) → language (script, Latin → Cyrillic, language per article and
-paragraph; Kazakh tokens, sentences, morphology) → entities (NER, mentions). Like Stanza, a document is
-routed by its language: only Kazakh gets the Kazakh morphology and NER; other languages are
-tokenized and kept, waiting for their own processors. Models load once per `Pipeline`.
+Article → text (normalize, offset map) → language (script, Latin → Cyrillic, language per article
+and paragraph; Kazakh tokens, sentences, morphology) → entities (NER, catalog matches, mentions).
+Like Stanza, a document is routed by its language: only Kazakh gets the Kazakh morphology and NER;
+other languages are tokenized and kept, waiting for their own processors. Models load once per `Pipeline`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from kopvector.document import Article, Doc, Mention, Paragraph, Sentence, Token
+from kopvector.entities.catalog import load_catalog
+from kopvector.entities.matcher import CatalogMatcher
+from kopvector.entities.mentions import iob_spans, merge
 from kopvector.entities.ner.tagger import NerTagger
 from kopvector.language.identify import LanguageIdentifier, looks_like_kazakh_latin
 from kopvector.language.kk.latin import latin_to_cyrillic
@@ -44,6 +47,7 @@ class Pipeline:
         self.identifier = LanguageIdentifier(self.settings.languages)
         self.analyzer = Analyzer.load()
         self.tagger = NerTagger.load(self.settings.ner_model)
+        self.matcher = CatalogMatcher(load_catalog(), self.analyzer)
         self.stages: tuple[Stage, ...] = (
             Stage("script", ("view",), ("script", "view"), self._script),
             Stage("language", ("view", "script"), ("language", "paragraphs"), self._language),
@@ -141,32 +145,21 @@ class Pipeline:
 
     def _mentions(self, doc: Doc) -> None:
         for sentence in doc.sentences:
-            for first, last, label in iob_spans([t.ner for t in doc.sentence_tokens(sentence)]):
-                tokens = doc.tokens[sentence.first + first : sentence.first + last]
-                start, end = tokens[0].start, tokens[-1].end
+            tokens = doc.sentence_tokens(sentence)
+            words = [t.norm for t in tokens]
+            found = self.matcher.match(words) if doc.language == "kk" else []
+            for first, last, label in merge(list(iob_spans([t.ner for t in tokens])), found, words):
+                span = tokens[first:last]
+                start, end = span[0].start, span[-1].end
                 doc.mentions.append(
                     Mention(
                         start=start,
                         end=end,
                         text=doc.article.text[start:end],
                         label=label,
-                        lemma=self.analyzer.lemmatize_name([t.norm for t in tokens]),
+                        lemma=self.analyzer.lemmatize_name(words[first:last]),
                         sentence=sentence.index,
                         first=sentence.first + first,
                         last=sentence.first + last,
                     )
                 )
-
-
-def iob_spans(tags: list[str]) -> Iterator[tuple[int, int, str]]:
-    """(first, last, label) of each entity in an IOB2 sequence; a stray I- starts a new entity."""
-    begin: int | None = None
-    label = ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, kind = tag.partition("-")
-        continues = prefix == "I" and begin is not None and kind == label
-        if begin is not None and not continues:
-            yield begin, i, label
-            begin = None
-        if prefix in ("B", "I") and not continues:
-            begin, label = i, kind

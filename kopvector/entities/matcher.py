@@ -1,0 +1,94 @@
+"""Catalog matcher: names from the reference catalog, found on lemmas, beside the statistical NER.
+
+KazNERD is TV news; it has few Latin acronyms (UNIFIL, MINURSO) and few peace-operation places, so a
+CRF trained on it cuts such names wrongly ("Ливандағы UNIFIL" as one organisation) or misses them.
+A gazetteer over Kazakh must match on lemmas, because only the last word of a name is inflected
+("Батыс Сахарадағы" → "Батыс Сахара"); no phrase matcher in a library does that for Kazakh, hence this
+module. It matches names and aliases only (not demonyms or compound stems, which are not names), and
+only spans that start with a capital letter or a digit, as Kazakh names do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kopvector.entities.catalog import Catalog
+from kopvector.entities.catalog.model import CatalogEntry
+from kopvector.language.kk.morphology import Analyzer
+
+_PLACE_LABELS = {"landmark": "LOCATION", "landform": "LOCATION"}
+_KIND_LABELS = {"country": "GPE", "org": "ORGANISATION", "mission": "ORGANISATION", "person": "PERSON"}
+MAX_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogMatch:
+    """Tokens [first, last) of a sentence name catalog entries `ids` (ambiguity kept, not resolved)."""
+
+    first: int
+    last: int
+    label: str
+    ids: tuple[str, ...]
+
+
+def label_of(entry: CatalogEntry) -> str:
+    """The KazNERD class a catalog entry's mentions carry."""
+    if entry.type == "place":
+        return _PLACE_LABELS.get(str(entry.extra.get("kind", "")), "GPE")
+    return _KIND_LABELS[entry.type]
+
+
+def _key(words: Sequence[str]) -> str:
+    return " ".join(" ".join(words).replace("ё", "е").casefold().split())
+
+
+class CatalogMatcher:
+    """Longest-first matching of catalog names over a sentence's analysed words."""
+
+    def __init__(self, catalog: Catalog, analyzer: Analyzer) -> None:
+        self.catalog = catalog
+        self.analyzer = analyzer
+        forms: dict[str, list[str]] = {}
+        for entry in catalog:
+            for form in self._forms_of(entry):
+                ids = forms.setdefault(_key([form]), [])
+                if entry.id not in ids:
+                    ids.append(entry.id)
+        self._forms = {key: tuple(ids) for key, ids in forms.items()}
+        # Only the last word of a name is inflected, so a multiword name starts with one of these.
+        self._first_words = frozenset(key.split(" ", 1)[0] for key in self._forms if " " in key)
+
+    @staticmethod
+    def _forms_of(entry: CatalogEntry) -> tuple[str, ...]:
+        """Names and aliases; organisations and missions also by the acronym their id is made of."""
+        forms = (*entry.names.values(), *(a for aliases in entry.aliases.values() for a in aliases))
+        if entry.type in ("org", "mission"):
+            forms = (*forms, entry.id.split(":", 1)[1])
+        return forms
+
+    def match(self, words: Sequence[str]) -> list[CatalogMatch]:
+        """Non-overlapping catalog names in `words`, longest match first at each position."""
+        found: list[CatalogMatch] = []
+        i = 0
+        while i < len(words):
+            hit = self._longest_at(words, i) if words[i][:1].isupper() or words[i][:1].isdigit() else None
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit)
+            i = hit.last
+        return found
+
+    def _longest_at(self, words: Sequence[str], i: int) -> CatalogMatch | None:
+        longest = min(len(words), i + MAX_WORDS) if _key([words[i]]) in self._first_words else i + 1
+        for last in range(longest, i, -1):
+            span = words[i:last]
+            if not all(w[:1].isalnum() for w in span):
+                continue
+            ids = self._forms.get(_key(span)) or self._forms.get(
+                _key([self.analyzer.lemmatize_name(list(span))])
+            )
+            if ids:
+                return CatalogMatch(i, last, label_of(self.catalog[ids[0]]), ids)
+        return None

@@ -1,0 +1,78 @@
+"""Mention spans of a sentence: the NER's spans and the catalog matcher's, merged.
+
+Policy (catalog names are exact, the CRF's boundaries are not):
+- an NER span is cut at brackets and quotes and trimmed of edge punctuation, since a name never spans
+  "(" without its ")";
+- every catalog match is a mention; where an NER span has the same tokens, one mention remains, and it
+  keeps the NER's GPE/LOCATION distinction for places;
+- an NER span that overlaps catalog matches is dropped when they cover all of its words or carry its
+  label (it was the same name cut wrongly); otherwise it stays beside them, e.g. a POSITION
+  "БҰҰ Бас хатшысы" around the organisation "БҰҰ".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from kopvector.entities.matcher import CatalogMatch
+
+_BREAKS = frozenset('()[]«»“”"')
+_PLACE_LABELS = frozenset({"GPE", "LOCATION"})
+
+Span = tuple[int, int, str]
+
+
+def iob_spans(tags: Sequence[str]) -> Iterator[Span]:
+    """(first, last, label) of each entity in an IOB2 sequence; a stray I- starts a new entity."""
+    begin: int | None = None
+    label = ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        continues = prefix == "I" and begin is not None and kind == label
+        if begin is not None and not continues:
+            yield begin, i, label
+            begin = None
+        if prefix in ("B", "I") and not continues:
+            begin, label = i, kind
+
+
+def _is_word(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
+
+
+def clean_spans(spans: Sequence[Span], words: Sequence[str]) -> list[Span]:
+    """Cut spans at brackets and quotes and trim punctuation from their edges."""
+    cleaned: list[Span] = []
+    for first, last, label in spans:
+        start = first
+        for i in range(first, last + 1):
+            if i == last or words[i] in _BREAKS:
+                lo, hi = start, i
+                while lo < hi and not _is_word(words[lo]):
+                    lo += 1
+                while hi > lo and not _is_word(words[hi - 1]):
+                    hi -= 1
+                if lo < hi:
+                    cleaned.append((lo, hi, label))
+                start = i + 1
+    return cleaned
+
+
+def merge(ner: Sequence[Span], catalog: Sequence[CatalogMatch], words: Sequence[str]) -> list[Span]:
+    """The sentence's mentions, ordered by position (longer first when two start together)."""
+    ner = clean_spans(ner, words)
+    merged: list[Span] = []
+    covered: set[int] = set()
+    for match in catalog:
+        covered.update(range(match.first, match.last))
+        same = next(((f, la, lb) for f, la, lb in ner if (f, la) == (match.first, match.last)), None)
+        keep_ner_label = same is not None and same[2] in _PLACE_LABELS and match.label in _PLACE_LABELS
+        merged.append((match.first, match.last, same[2] if keep_ner_label and same else match.label))
+    for first, last, label in ner:
+        overlapping = [m for m in catalog if m.first < last and first < m.last]
+        if overlapping:
+            all_covered = all(i in covered for i in range(first, last) if _is_word(words[i]))
+            if all_covered or any(m.label == label for m in overlapping):
+                continue
+        merged.append((first, last, label))
+    return sorted(merged, key=lambda span: (span[0], -span[1]))

@@ -1,0 +1,66 @@
+"""Catalog matching on Kazakh lemmas and its merge with the NER's spans."""
+
+import pytest
+
+from kopvector.entities.catalog import load_catalog
+from kopvector.entities.matcher import CatalogMatch, CatalogMatcher
+from kopvector.entities.mentions import clean_spans, merge
+from kopvector.language.kk.morphology import Analyzer
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return CatalogMatcher(load_catalog(), Analyzer.load())
+
+
+def found(matcher, sentence):
+    words = sentence.split()
+    return [(" ".join(words[m.first : m.last]), m.label, m.ids[0]) for m in matcher.match(words)]
+
+
+def test_inflected_multiword_names_match_on_their_lemma(matcher):
+    assert found(matcher, "Шанхай ынтымақтастық ұйымының саммиті Астанада өтті") == [
+        ("Шанхай ынтымақтастық ұйымының", "ORGANISATION", "org:SCO"),
+        ("Астанада", "GPE", "place:astana"),
+    ]
+
+
+def test_latin_acronyms_with_suffixes_and_peace_operation_places(matcher):
+    assert found(matcher, "Ливандағы UNIFIL-дің штабы мен Голан жоталарындағы UNDOF") == [
+        ("Ливандағы", "GPE", "country:LB"),
+        ("UNIFIL-дің", "ORGANISATION", "mission:UNIFIL"),
+        ("Голан жоталарындағы", "LOCATION", "place:golan-heights"),
+        ("UNDOF", "ORGANISATION", "mission:UNDOF"),
+    ]
+
+
+def test_lowercase_words_and_compound_stems_are_not_names(matcher):
+    assert found(matcher, "қазақ халқы мен ресей тарапы келісті") == []
+
+
+def test_spans_are_cut_at_brackets_and_trimmed():
+    words = ["Батыс", "Сахарадағы", "миссиясы", "(", "MINURSO", ")"]
+    assert clean_spans([(0, 6, "ORGANISATION")], words) == [(0, 3, "ORGANISATION"), (4, 5, "ORGANISATION")]
+
+
+def test_merge_replaces_wrongly_cut_ner_spans_and_keeps_containers():
+    words = ["Ливандағы", "UNIFIL", "миссиясы", "және", "БҰҰ", "Бас", "хатшысы"]
+    ner = [(0, 2, "ORGANISATION"), (4, 7, "POSITION")]
+    catalog = [
+        CatalogMatch(0, 1, "GPE", ("country:LB",)),
+        CatalogMatch(1, 2, "ORGANISATION", ("mission:UNIFIL",)),
+        CatalogMatch(4, 5, "ORGANISATION", ("org:UN",)),
+    ]
+    assert merge(ner, catalog, words) == [
+        (0, 1, "GPE"),
+        (1, 2, "ORGANISATION"),
+        (4, 7, "POSITION"),
+        (4, 5, "ORGANISATION"),
+    ]
+
+
+def test_merge_keeps_the_ner_place_label_on_identical_spans():
+    words = ["Батыс", "Сахарада"]
+    assert merge([(0, 2, "LOCATION")], [CatalogMatch(0, 2, "GPE", ("country:EH",))], words) == [
+        (0, 2, "LOCATION")
+    ]
