@@ -7,6 +7,7 @@ a treebank (cross-validation must never see the fold it is scored on).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ CLOSED_FILE = "morph_closed.tsv"  # hand-written closed-class and irregular form
 EXCEPTIONS_FILE = "morph_exceptions.tsv"  # derived: forms the rules get wrong
 ENDINGS_FILE = "morph_endings.tsv"  # derived: how often a word-final string is an ending
 CONTEXT_LETTERS = 2
+_SHAPE_POS = {"verbal": frozenset({"VERB"}), "nominal": frozenset({"NOUN", "PROPN", "ADJ"})}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +49,32 @@ class Lexicon:
     context_endings: dict[tuple[str, int, str], int] = field(default_factory=dict)
     # Ending.signature -> (types whose last letters spell such a chain, types where it is the ending)
     signatures: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # category -> (lemma types by last two letters, average count); filled on first use
+    _finals: dict[str, tuple[dict[str, int], float]] = field(default_factory=dict, repr=False)
+
+    def stem_shape(self, stem: str, category: str) -> float:
+        """log of how much likelier than average the stem's last two letters end a known lemma.
+
+        Kazakh stems rarely end in clusters like -рж, so "абыржып" is абыржы-п, not абырж-ып.
+        """
+        finals = self._finals.get(category)
+        if finals is None:
+            finals = self._count_finals(category)
+        counts, average = finals
+        return math.log((counts.get(stem[-2:], 0) + 0.5) / average)
+
+    def _count_finals(self, category: str) -> tuple[dict[str, int], float]:
+        wanted = _SHAPE_POS.get(category, _SHAPE_POS["nominal"])
+        counts: dict[str, int] = {}
+        for lower, by_pos in self.lemmas.items():
+            if not wanted.isdisjoint(by_pos):
+                counts[lower[-2:]] = counts.get(lower[-2:], 0) + 1
+        average = (sum(counts.values()) / len(counts)) if counts else 1.0
+        self._finals[category] = (counts, average)
+        return counts, average
 
     def add_lemma(self, lemma: str, pos: str, count: int = 1) -> None:
+        self._finals.clear()  # stem-shape counts are derived from the lemmas
         spellings = self.lemmas.setdefault(lemma.lower(), {}).setdefault(pos, {})
         spellings[lemma] = spellings.get(lemma, 0) + count
 

@@ -37,6 +37,7 @@ _COUNT_WEIGHT = 0.3
 _KNOWN_LENGTH_WEIGHT = 0.2
 _SMOOTHING = 2.0  # weight of the shorter context when a longer one has few examples
 _HAND_BONUS = 2.0  # hand-written stems outrank treebank stems plus a voice suffix (қатыс- over қат-)
+_SHAPE_WEIGHT = 0.3  # weight of an unknown verb stem's final letters (Lexicon.stem_shape); CV-tuned
 _HARMONY_PENALTY = 1.5  # loans and names break harmony (Тоқаевтың), so it is a cost, not a ban
 _TRUE_VOWELS = BACK_VOWELS | FRONT_VOWELS
 _VOWEL_SET = frozenset(VOWELS)
@@ -327,6 +328,8 @@ class Analyzer:
                 score += 1.0  # Жапарова, Сербия: name-shaped stems are names, not verbs
         if alternation == "voicing":
             score += 0.5
+        if ending.category == "verbal":
+            score += _SHAPE_WEIGHT * self.lexicon.stem_shape(stem, ending.category)
         if capital and stem.endswith(self.tactics.patronymic_finals):
             score += 3.0
         if ending.surface and len(stem) > 4 and stem.endswith(self.tactics.suspicious_stem_finals):
