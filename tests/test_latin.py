@@ -133,6 +133,8 @@ def test_kazakh_acronyms_are_transliterated(latin: str, cyrillic: str) -> None:
         ("imperiiasy", "империясы"),  # -ия marks a Russian stem
         ("effektisi", "эффектісі"),
         ("evreiler", "еврейлер"),
+        ("Tszinpinniñ", "Цзиньпиннің"),  # -нің after a nasal
+        ("birjaqty", "біржақты"),
     ],
 )
 def test_ambiguous_letters_by_word_rules(latin: str, cyrillic: str) -> None:

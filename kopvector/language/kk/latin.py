@@ -292,14 +292,16 @@ def _ends_in_vowel(stem: str) -> bool:
 
 def _stem_end(f: str) -> int:
     """Where a loanword's stem ends: front suffixes are stripped while they fit the stem's last sound
-    (n-, s- suffixes follow vowels, l- either, the others consonants): "universitetiniñ" → "universitet"."""
+    (n- follows vowels and m, n, ñ; s- vowels; l- anything; the rest consonants), so
+    "universitetiniñ" → "universitet" and "Tszinpinniñ" → "Tszinpin"."""
     stem = f
     while len(stem) > 3:
         for suffix in _FRONT_SUFFIXES:
             cut = len(stem) - len(suffix)
             if cut < 3 or not stem.endswith(suffix):
                 continue
-            if suffix[0] == "l" or _ends_in_vowel(stem[:cut]) == (suffix[0] in "ns"):
+            after_nasal = suffix[0] == "n" and stem[cut - 1] in "mnñ"
+            if suffix[0] == "l" or after_nasal or _ends_in_vowel(stem[:cut]) == (suffix[0] in "ns"):
                 stem = stem[:cut]
                 break
         else:
