@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kopvector.language.kk.latin import cyrillic_to_latin, detect_variant, latin_to_cyrillic
 
-from .conftest import SHARED, shared_file
+from .conftest import SEED, SHARED, shared_file
 
 
 def cyr(text: str, variant: str | None = None) -> str:
@@ -208,10 +208,11 @@ def test_cyrillic_to_latin() -> None:
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Measured on this code: KTB 99.01 % of 8,167 word tokens, KazNERD valid 99.13 % of 104,415 (rules
 # alone, without latin_loans.tsv: 96.6 % and 96.7 %). The list was grown by reading errors on these
-# same corpora, so the numbers are in-sample. What stays wrong is mostly what 2021 Latin cannot spell
+# same corpora, so the numbers are in-sample; the seed article, not tuned on, keeps 733 of 734 (the
+# English word "date" of its crawl header is read as Kazakh). What stays wrong is mostly what 2021 Latin cannot spell
 # (ь, ъ, э, ё, һ), Cyrillic acronyms of foreign names (ЮНЕСКО → IUNESKO stays Latin), Russian
 # sentences quoted in KazNERD, and Kazakh names of mixed harmony (Байділдаев).
-THRESHOLDS = {"ktb": 98.9, "kaznerd": 99.0}
+THRESHOLDS = {"ktb": 98.9, "kaznerd": 99.0, "seed": 99.5}
 
 
 def _ktb_words() -> Iterator[str]:
@@ -229,15 +230,21 @@ def _kaznerd_words() -> Iterator[str]:
             yield from _WORD.findall(line.split()[0])
 
 
+def _seed_words() -> Iterator[str]:
+    yield from _WORD.findall(shared_file(SEED).read_text(encoding="utf-8"))
+
+
 def _round_trip_share(words: list[str]) -> float:
     back = {w: latin_to_cyrillic(cyrillic_to_latin(w), "2021").text for w in set(words)}
     return 100 * sum(back[w] == w for w in words) / len(words)
 
 
-@pytest.mark.parametrize(("name", "source"), [("ktb", _ktb_words), ("kaznerd", _kaznerd_words)])
+@pytest.mark.parametrize(
+    ("name", "source"), [("ktb", _ktb_words), ("kaznerd", _kaznerd_words), ("seed", _seed_words)]
+)
 def test_round_trip_keeps_words(name: str, source) -> None:
     words = list(source())
-    assert len(words) > 5000
+    assert len(words) > 500
     assert _round_trip_share(words) >= THRESHOLDS[name]
 
 
