@@ -60,6 +60,8 @@ def test_english_words_stay_latin() -> None:
 def test_casing_is_preserved() -> None:
     assert cyr("QAZAQSTAN") == "ҚАЗАҚСТАН"
     assert cyr("QAZAQSTAN RESPUBLIKASY") == "ҚАЗАҚСТАН РЕСПУБЛИКАСЫ"
+    assert cyr("BEIBITŞILIK PEN QAUIPSIZDIK KEÑESI") == "БЕЙБІТШІЛІК ПЕН ҚАУІПСІЗДІК КЕҢЕСІ"
+    assert cyr("BŪŪ-NYÑ BAS ASSAMBLEIASY") == "БҰҰ-НЫҢ БАС АССАМБЛЕЯСЫ"
     assert cyr("Astana men Almaty") == "Астана мен Алматы"
     assert cyr("Iaponiia") == "Япония"
 

@@ -443,22 +443,32 @@ def latin_to_cyrillic(text: str, variant: str | None = None) -> MappedText:
 def _kazakh_caps_context(
     text: str, words: list[tuple[int, int, bool]], foreign: list[bool], variant: str
 ) -> None:
-    """An all-caps word of 5+ letters is Kazakh too when only a space parts it from an all-caps Kazakh
-    word of 5+ letters ("QAZAQSTAN RESPUBLIKASY"): a caps headline, not an acronym beside one
-    ("NATO BŪŪ-men", "EQYŪ (OSCE)"). English spelling keeps a word foreign even there."""
-    caps_kazakh = [
-        is_word and not foreign[k] and (e - s) >= 5 and text[s:e].isupper()
-        for k, (s, e, is_word) in enumerate(words)
-    ]
-    for k, (s, e, is_word) in enumerate(words):
-        w = text[s:e]
-        if not (is_word and foreign[k] and len(w) >= 5 and w.isupper()):
+    """All-caps Latin words in a caps headline are Kazakh, though they carry no Kazakh-only letter.
+
+    A headline is a run of 3+ all-caps words parted by single spaces or hyphens, two of them surely
+    Kazakh ("BEIBITŞILIK PEN QAUIPSIZDIK KEÑESI"); a pair of long words counts too ("QAZAQSTAN
+    RESPUBLIKASY"). An acronym beside a Kazakh one is not a headline ("NATO BŪŪ-men", "EQYŪ (OSCE)"),
+    and English spelling keeps a word foreign even in one.
+    """
+    caps = [is_word and e - s > 1 and text[s:e].isupper() for s, e, is_word in words]
+    k = 0
+    while k < len(words):
+        if not caps[k]:
+            k += 1
             continue
-        if _FOREIGN_CLUSTERS[variant].search(w):
-            continue
-        near = [j for j in (k - 1, k + 1) if 0 <= j < len(words)]
-        if any(caps_kazakh[j] and text[min(e, words[j][1]) : max(s, words[j][0])] == " " for j in near):
-            foreign[k] = False
+        run = [k]
+        while run[-1] + 1 < len(words) and caps[run[-1] + 1]:
+            gap = text[words[run[-1]][1] : words[run[-1] + 1][0]]
+            if gap not in (" ", "-"):
+                break
+            run.append(run[-1] + 1)
+        kazakh = [j for j in run if not foreign[j]]
+        long_pair = len(run) == 2 and all(words[j][1] - words[j][0] >= 5 for j in run)
+        if kazakh and ((len(kazakh) >= 2 and len(run) >= 3) or long_pair):
+            for j in run:
+                if not _FOREIGN_CLUSTERS[variant].search(text[words[j][0] : words[j][1]]):
+                    foreign[j] = False
+        k = run[-1] + 1
 
 
 _CYR_WORD = re.compile(r"[^\W\d_]+")
