@@ -419,12 +419,9 @@ def latin_to_cyrillic(text: str, variant: str | None = None) -> MappedText:
     words = [(m.start(), m.end(), m.lastgroup == "word") for m in scan.finditer(text)]
     foreign = [is_word and _is_foreign(text[s:e], variant) for s, e, is_word in words]
     _kazakh_caps_context(text, words, foreign, variant)
+    _foreign_compounds(text, words, foreign)
     pieces: list[tuple[str, int, int]] = []
     pos = 0
-    for k in range(1, len(words)):
-        start, _end, is_word = words[k]
-        if is_word and foreign[k - 1] and words[k - 1][1] == start - 1 and text[start - 1] == "-":
-            foreign[k] = foreign[k] or text[start].isupper()  # Wi-Fi, Coca-Cola; but UNIFIL-diñ
     for (start, end, is_word), is_foreign in zip(words, foreign, strict=True):
         pieces.extend((text[i], i, i + 1) for i in range(pos, start))
         w = text[start:end]
@@ -438,6 +435,15 @@ def latin_to_cyrillic(text: str, variant: str | None = None) -> MappedText:
         pos = end
     pieces.extend((text[i], i, i + 1) for i in range(pos, len(text)))
     return MappedText.build(pieces)
+
+
+def _foreign_compounds(text: str, words: list[tuple[int, int, bool]], foreign: list[bool]) -> None:
+    """A capitalised part hyphenated to a foreign word is foreign too (Wi-Fi, Coca-Cola); a lower-case
+    part is a Kazakh suffix and stays to be transliterated (UNIFIL-diñ)."""
+    for k in range(1, len(words)):
+        start, _end, is_word = words[k]
+        if is_word and foreign[k - 1] and words[k - 1][1] == start - 1 and text[start - 1] == "-":
+            foreign[k] = foreign[k] or text[start].isupper()
 
 
 def _kazakh_caps_context(
