@@ -12,6 +12,11 @@ are ranked: a stem the lexicon knows beats one it doesn't, and otherwise the
 treebank statistics of how often a word-final string really is an ending decide
 (``Lexicon.contexts`` and ``Lexicon.signatures``). Listed forms (closed classes, irregulars, learned
 exceptions) are looked up first. All data lives in ``data/morph_*``.
+
+Lemmas follow UD Kazakh KTB (passive and reciprocal stripped, causative kept,
+ordinals to cardinals, де/те -> да), except where news needs the whole word:
+hand-written stems in ``morph_stems.tsv`` keep қатыс-, кездес-, келіс- and nouns
+such as сайлау, кездесу; agent nouns in -ушы/-уші are never stripped.
 """
 
 from __future__ import annotations
