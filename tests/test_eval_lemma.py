@@ -53,6 +53,7 @@ def test_evaluate_lemmas_scores_exactly(sample: Path) -> None:
     assert result["by_upos"]["NOUN"] == 1.0  # "Елшілер" -> "елші", lower-cased like the gold
     assert 0.0 < result["accuracy"] <= 1.0
     assert result["tokens_per_second"] > 0
+    assert result["baseline_accuracy"] == 3 / 8  # only ".", "дайын" and "." are their own lemma
 
 
 def test_evaluate_lemmas_counts_mistakes(tmp_path: Path) -> None:

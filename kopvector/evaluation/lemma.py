@@ -34,10 +34,10 @@ from kopvector.language.kk.morphotactics import Morphotactics
 
 
 def evaluate_lemmas(path: Path, analyzer: Analyzer | None = None) -> dict:
-    """Accuracy overall and per gold UPOS, and throughput, on one CoNLL-U file."""
+    """Accuracy overall and per gold UPOS, throughput, and the lemma = form baseline, on one CoNLL-U file."""
     analyzer = analyzer or Analyzer.load()
     sentences = list(read_sentences(Path(path)))
-    return _score(analyzer, sentences)
+    return _score(analyzer, sentences) | {"baseline_accuracy": _baseline(sentences)}
 
 
 def cross_validate(paths: Sequence[Path], folds: int = 10) -> dict:
@@ -59,7 +59,10 @@ def cross_validate(paths: Sequence[Path], folds: int = 10) -> dict:
         result = _score(analyzer, test, correct, total)
         tokens += result["tokens"]
         seconds += result["tokens"] / result["tokens_per_second"] if result["tokens_per_second"] else 0.0
-    return _summary(correct, total, tokens, seconds) | {"folds": folds}
+    return _summary(correct, total, tokens, seconds) | {
+        "folds": folds,
+        "baseline_accuracy": _baseline(sentences),
+    }
 
 
 def measure_throughput(tokens: Sequence[str], analyzer: Analyzer | None = None) -> float:
@@ -70,6 +73,12 @@ def measure_throughput(tokens: Sequence[str], analyzer: Analyzer | None = None) 
         analyzer.analyze(token)
     seconds = time.process_time() - start
     return len(tokens) / seconds if seconds > 0 else 0.0
+
+
+def _baseline(sentences: list[list[Word]]) -> float:
+    """Accuracy of the trivial lemmatiser "lemma = word form", for comparison."""
+    words = [w for s in sentences for w in s]
+    return sum(w.form == w.lemma for w in words) / len(words) if words else 0.0
 
 
 def _triple(word: Word) -> tuple[str, str, str]:

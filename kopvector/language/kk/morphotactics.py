@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -18,7 +19,8 @@ from kopvector.language.kk.phonology import expand_classes, sound_class
 
 DATA_PACKAGE = "kopvector.language.kk.data"
 STEM_CLASSES = frozenset({"V", "S", "L", "N", "Z", "K"})  # classes a bare stem can end in
-MAX_CHAIN = 7  # longest chain of suffixes considered; real words stay well below
+MAX_CHAIN = 7
+_ANY = expand_classes("ANY")  # longest chain of suffixes considered; real words stay well below
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +35,7 @@ class Allomorph:
     feats: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Ending:
+class Ending(NamedTuple):
     """A whole suffix chain: what a stem must look like to take it and what it means."""
 
     category: str  # "nominal" or "verbal"
@@ -106,9 +107,11 @@ class Morphotactics:
         }
         self._states: dict[str, dict[str, str]] = {k: dict(v or {}) for k, v in spec["states"].items()}
         self.endings: dict[str, list[Ending]] = {}
+        self._seen: set[tuple[str, tuple[str, ...], tuple[str, ...], str | None, frozenset[str]]] = set()
         for category, start in spec["start"].items():
             self._walk(category, start, (), None, None, frozenset(), None)
         self.max_len = max(len(s) for s in self.endings)
+        del self._seen
 
     def _walk(
         self,
@@ -145,21 +148,28 @@ class Morphotactics:
     def _record(
         self, category: str, chain: tuple[Allomorph, ...], first_after: frozenset[str], harm: str | None
     ) -> None:
+        after = first_after if chain else _ANY
+        if not after & STEM_CLASSES:
+            return  # chain can only follow another suffix (e.g. "-нда" after a possessive)
+        parts = tuple(a.form for a in chain)
+        slots = tuple(a.slot for a in chain)
+        key = (category, parts, slots, harm, after)
+        if key in self._seen:
+            return  # the same chain reached through another state path
+        self._seen.add(key)
         feats: dict[str, str] = {}
         for allo in chain:
             feats.update(allo.feats)
-        ending = Ending(
-            category=category,
-            surface="".join(a.form for a in chain),
-            slots=tuple(a.slot for a in chain),
-            parts=tuple(a.form for a in chain),
-            feats=tuple(sorted(feats.items())),
-            after=first_after if chain else expand_classes("ANY"),
-            harmony=harm,
-            signature=f"{category}:{'+'.join(a.slot for a in chain)}:{feats.get('Case', '')}",
+        surface = "".join(parts)
+        self.endings.setdefault(surface, []).append(
+            Ending(
+                category=category,
+                surface=surface,
+                slots=slots,
+                parts=parts,
+                feats=tuple(sorted(feats.items())),
+                after=after,
+                harmony=harm,
+                signature=f"{category}:{'+'.join(slots)}:{feats.get('Case', '')}",
+            )
         )
-        if not ending.after & STEM_CLASSES:
-            return  # chain can only follow another suffix (e.g. "-нда" after a possessive)
-        bucket = self.endings.setdefault(ending.surface, [])
-        if ending not in bucket:
-            bucket.append(ending)
