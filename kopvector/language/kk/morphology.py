@@ -224,7 +224,7 @@ class Analyzer:
         case_pref = None if word[:1].isupper() else False
         yield from self._segment(word, lower, nominal_only, False, False, case_pref)
         if not nominal_only:
-            for variant in _glide_variants(lower):
+            for variant in _glide_variants(lower, self.tactics.endings):
                 yield from self._segment(word, variant, False, True, True, case_pref)
 
     def _segment(
@@ -385,16 +385,24 @@ def _stem_variants(stem: str, ending: Ending) -> list[tuple[str, str]]:
     return variants
 
 
-def _glide_variants(lower: str) -> list[str]:
-    """Spellings with и/ю undone into ый/ій/йу, as verb stems in -ы/-і and -й need."""
+def _glide_variants(lower: str, endings: dict[str, list[Ending]]) -> list[str]:
+    """Spellings with и/ю undone into ый/ій/йу, as verb stems in -ы/-і and -й need.
+
+    Only where the glide starts a verbal ending (қамтиды = қамты-й-ды, қою = қой-у),
+    which keeps loans full of и (министр, Сирия) from being re-read for nothing.
+    """
     out = []
     for i, ch in enumerate(lower[1:], start=1):
-        if ch == "и":
+        if ch == "и" and _is_verbal(endings.get("й" + lower[i + 1 :])):
             out.append(lower[:i] + "ый" + lower[i + 1 :])
             out.append(lower[:i] + "ій" + lower[i + 1 :])
-        elif ch == "ю":
+        elif ch == "ю" and _is_verbal(endings.get("у" + lower[i + 1 :])):
             out.append(lower[:i] + "йу" + lower[i + 1 :])
     return out
+
+
+def _is_verbal(endings: list[Ending] | None) -> bool:
+    return bool(endings) and any(e.category == "verbal" for e in endings)
 
 
 def _restore_case(word: str, stem: str) -> str:
