@@ -77,6 +77,16 @@ class Mention:
     entity: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A linked thing the article mentions: catalog id (or person slug), kind, names, how often."""
+
+    id: str
+    type: str
+    name: dict[str, str]
+    mention_count: int
+
+
 @dataclass(slots=True)
 class Doc:
     """An article and its analysis; `view` is the normalized Cyrillic text the models read."""
@@ -89,6 +99,7 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first : sentence.last]

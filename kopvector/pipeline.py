@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from kopvector.document import Article, Doc, Mention, Paragraph, Sentence, Token
 from kopvector.entities.catalog import load_catalog
+from kopvector.entities.linker import Linker
 from kopvector.entities.matcher import CatalogMatcher
-from kopvector.entities.mentions import iob_spans, merge
+from kopvector.entities.mentions import compound_parts, iob_spans, merge
 from kopvector.entities.ner.tagger import NerTagger
 from kopvector.language.identify import LanguageIdentifier, looks_like_kazakh_latin
 from kopvector.language.kk.latin import latin_to_cyrillic
@@ -47,7 +48,9 @@ class Pipeline:
         self.identifier = LanguageIdentifier(self.settings.languages)
         self.analyzer = Analyzer.load()
         self.tagger = NerTagger.load(self.settings.ner_model)
-        self.matcher = CatalogMatcher(load_catalog(), self.analyzer)
+        catalog = load_catalog()
+        self.matcher = CatalogMatcher(catalog, self.analyzer)
+        self.linker = Linker(catalog, self.matcher, self.analyzer)
         self.stages: tuple[Stage, ...] = (
             Stage("script", ("view",), ("script", "view"), self._script),
             Stage("language", ("view", "script"), ("language", "paragraphs"), self._language),
@@ -55,6 +58,7 @@ class Pipeline:
             Stage("morphology", ("tokens", "language"), ("lemmas",), self._morphology),
             Stage("ner", ("tokens", "sentences", "language"), ("ner",), self._ner),
             Stage("mentions", ("ner", "lemmas"), ("mentions",), self._mentions),
+            Stage("link", ("mentions",), ("entities",), self.linker.link),
         )
         self._check()
 
@@ -144,20 +148,38 @@ class Pipeline:
                 token.ner = tag
 
     def _mentions(self, doc: Doc) -> None:
+        """NER spans and catalog names merged; two-country compounds split into one mention per part."""
+        kazakh = doc.language == "kk"
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             words = [t.norm for t in tokens]
-            found = self.matcher.match(words) if doc.language == "kk" else []
-            for first, last, label in merge(list(iob_spans([t.ner for t in tokens])), found, words):
-                span = tokens[first:last]
-                start, end = span[0].start, span[-1].end
+            found = self.matcher.match(words) if kazakh else []
+            compounds = {
+                i: parts
+                for i, t in enumerate(tokens)
+                if kazakh
+                and "-" in t.norm
+                and (parts := compound_parts(t.text, t.norm, self.linker.country_word))
+            }
+            spans = [
+                (first, last, label, None)
+                for first, last, label in merge(list(iob_spans([t.ner for t in tokens])), found, words)
+                if not (last - first == 1 and first in compounds)
+            ]
+            spans += [(i, i + 1, "NORP", part) for i, parts in compounds.items() for part in parts]
+            for first, last, label, part in sorted(spans, key=lambda s: (tokens[s[0]].start, -s[1])):
+                if part is None:
+                    start, end = tokens[first].start, tokens[last - 1].end
+                    lemma = self.analyzer.lemmatize_name(words[first:last])
+                else:
+                    start, end, lemma = tokens[first].start + part[0], tokens[first].start + part[1], part[2]
                 doc.mentions.append(
                     Mention(
                         start=start,
                         end=end,
                         text=doc.article.text[start:end],
                         label=label,
-                        lemma=self.analyzer.lemmatize_name(words[first:last]),
+                        lemma=lemma,
                         sentence=sentence.index,
                         first=sentence.first + first,
                         last=sentence.first + last,

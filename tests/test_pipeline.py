@@ -89,3 +89,26 @@ def test_sample_corpus_has_mentions_in_every_article(pipeline):
 def test_iob_spans_handles_stray_inside_tags():
     tags = ["B-GPE", "I-GPE", "O", "I-PERSON", "B-ORGANISATION", "I-GPE"]
     assert list(iob_spans(tags)) == [(0, 2, "GPE"), (3, 4, "PERSON"), (4, 5, "ORGANISATION"), (5, 6, "GPE")]
+
+
+SEED_ENTITIES = {
+    "country:KZ",
+    "org:UN",
+    "org:SCO",
+    "org:CIS",
+    "org:OSCE",
+    "org:UNGA",
+    "mission:MINURSO",
+    "mission:UNIFIL",
+    "mission:UNDOF",
+    "country:EH",
+    "country:LB",
+    "place:golan-heights",
+    "person:kassym-jomart-tokayev",
+    "person:rizzat-tasym",
+}
+
+
+def test_seed_entities_are_exactly_what_the_seed_mentions(seed_doc):
+    assert {e.id for e in seed_doc.entities} == SEED_ENTITIES
+    assert all(e.mention_count >= 1 for e in seed_doc.entities)

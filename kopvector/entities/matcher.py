@@ -80,15 +80,20 @@ class CatalogMatcher:
             i = hit.last
         return found
 
+    def lookup(self, words: Sequence[str]) -> tuple[str, ...]:
+        """Catalog ids named by `words` as written or by their lemma (last word uninflected)."""
+        found = self._forms.get(_key(words))
+        if found:
+            return found
+        return self._forms.get(_key([self.analyzer.lemmatize_name(list(words))]), ())
+
     def _longest_at(self, words: Sequence[str], i: int) -> CatalogMatch | None:
         longest = min(len(words), i + MAX_WORDS) if _key([words[i]]) in self._first_words else i + 1
         for last in range(longest, i, -1):
             span = words[i:last]
             if not all(w[:1].isalnum() for w in span):
                 continue
-            ids = self._forms.get(_key(span)) or self._forms.get(
-                _key([self.analyzer.lemmatize_name(list(span))])
-            )
+            ids = self.lookup(span)
             if ids:
                 return CatalogMatch(i, last, label_of(self.catalog[ids[0]]), ids)
         return None

@@ -12,7 +12,7 @@ Policy (catalog names are exact, the CRF's boundaries are not):
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from kopvector.entities.matcher import CatalogMatch
 
@@ -76,3 +76,21 @@ def merge(ner: Sequence[Span], catalog: Sequence[CatalogMatch], words: Sequence[
                 continue
         merged.append((first, last, label))
     return sorted(merged, key=lambda span: (span[0], -span[1]))
+
+
+def compound_parts(
+    text: str, norm: str, country_of: Callable[[str], str | None]
+) -> list[tuple[int, int, str]]:
+    """Parts of a hyphenated compound that each name a country ("қазақ-өзбек", "Қазақстан-Қытай").
+
+    Returns (start, end) offsets into `text` (the token as written, Latin or Cyrillic) with the part's
+    analysed form, or nothing unless every part names a country.
+    """
+    written, analysed = text.split("-"), norm.split("-")
+    if len(analysed) < 2 or len(written) != len(analysed) or not all(country_of(p) for p in analysed):
+        return []
+    parts, offset = [], 0
+    for raw, part in zip(written, analysed, strict=True):
+        parts.append((offset, offset + len(raw), part))
+        offset += len(raw) + 1
+    return parts

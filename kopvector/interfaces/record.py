@@ -1,6 +1,6 @@
 """The schema v1 record of one analysed article (see docs/record-schema.md in the shared docs).
 
-Lists whose stages have not landed yet (entities, facts, quotes) are present and empty, so readers of
+Lists whose stages have not landed yet (facts, quotes) are present and empty, so readers of
 the record can rely on every key.
 """
 
@@ -39,7 +39,10 @@ def to_record(doc: Doc) -> dict[str, Any]:
             }
             for m in doc.mentions
         ],
-        "entities": [],
+        "entities": [
+            {"id": e.id, "type": e.type, "name": e.name, "mention_count": e.mention_count}
+            for e in doc.entities
+        ],
         "facts": [],
         "quotes": [],
     }

@@ -1,0 +1,156 @@
+"""Entity linking: every mention gets a catalog id, a `person:` slug, or null — never a guess.
+
+Kazakh needs its own linker: names are matched on lemmas (the catalog matcher's lookup), role phrases
+("Мемлекет басшысы", "Ресей Президенті", "ҚР СІМ басшысы") are resolved to whoever held the office on
+the article's date, a country named inside the phrase sets whose office it is (Kazakhstan otherwise),
+and a person the catalog does not know gets a slug of a deterministic Latin transliteration, shared by
+every later mention of the surname in the same article. A name with several candidates is resolved
+from the article (an id already linked there) or left null.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from kopvector.document import Doc, Entity, Mention
+from kopvector.entities.catalog import Catalog
+from kopvector.entities.catalog.load import normalize_form
+from kopvector.entities.matcher import CatalogMatcher
+from kopvector.language.kk.latin import cyrillic_to_latin
+from kopvector.language.kk.morphology import Analyzer
+
+KINDS_BY_LABEL: dict[str, tuple[str, ...]] = {
+    "GPE": ("country", "place"),
+    "LOCATION": ("place", "country"),
+    "FACILITY": ("place",),
+    "ORGANISATION": ("org", "mission"),
+    "PERSON": ("person",),
+}
+_SLUG_LETTERS = str.maketrans({"ş": "sh", "ç": "ch", "ı": "i", "İ": "i"})
+
+
+def person_slug(name: str) -> str:
+    """`person:` id of a name not in the catalog: its 2021 Latin form, ASCII-folded and hyphenated."""
+    latin = cyrillic_to_latin(name).lower().translate(_SLUG_LETTERS)
+    ascii_form = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    return "person:" + re.sub(r"[^a-z0-9]+", "-", ascii_form).strip("-")
+
+
+class Linker:
+    """Links the mentions of a `Doc` and fills `doc.entities`."""
+
+    def __init__(
+        self, catalog: Catalog, matcher: CatalogMatcher, analyzer: Analyzer, home: str = "country:KZ"
+    ) -> None:
+        self.catalog = catalog
+        self.matcher = matcher
+        self.analyzer = analyzer
+        self.home = home
+        self._titles: dict[str, set[tuple[str, str]]] = {}
+        self._country_words: dict[str, str] = {}
+        for person in catalog.entries_of("person"):
+            for office in person.offices:
+                forms = [*office.title.values(), *(a for v in office.title_aliases.values() for a in v)]
+                for form in forms:
+                    self._titles.setdefault(normalize_form(form), set()).add((office.office, office.of))
+        for country in catalog.entries_of("country"):
+            for table in (country.demonyms, country.stems):
+                for forms in table.values():
+                    for form in forms:
+                        self._country_words.setdefault(normalize_form(form), country.id)
+
+    def link(self, doc: Doc) -> None:
+        date = doc.article.published.isoformat() if doc.article.published else None
+        surnames: dict[str, str] = {}
+        linked: set[str] = set()
+        for mention in doc.mentions:
+            mention.entity = self.resolve(doc, mention, date, surnames, linked)
+            if mention.entity:
+                linked.add(mention.entity)
+        doc.entities = self._entities(doc)
+
+    def resolve(
+        self, doc: Doc, mention: Mention, date: str | None, surnames: dict[str, str], linked: set[str]
+    ) -> str | None:
+        """The id of one mention, given what the article has linked so far."""
+        words = self._words(doc, mention)
+        if mention.label == "POSITION":
+            return self._role(words, date)
+        if mention.label == "NORP":
+            return self.country_word(mention.lemma) or self.country_word(words[-1])
+        kinds = KINDS_BY_LABEL.get(mention.label)
+        if kinds is None:
+            return None
+        ids = [i for i in self.matcher.lookup(words) if i.split(":", 1)[0] in kinds]
+        if mention.label == "PERSON":
+            return self._person(words, mention.lemma, ids, date, surnames)
+        if len(ids) > 1:
+            ids = [i for i in ids if i in linked] or [i for i in ids if i.startswith(kinds[0] + ":")]
+        return ids[0] if len(ids) == 1 else None
+
+    def country_word(self, word: str) -> str | None:
+        """Country of a demonym or compound stem ("қазақстандық", "өзбек"), or of a country name."""
+        hit = self._country_words.get(normalize_form(word))
+        if hit:
+            return hit
+        countries = [i for i in self.matcher.lookup([word]) if i.startswith("country:")]
+        return countries[0] if len(countries) == 1 else None
+
+    def _words(self, doc: Doc, mention: Mention) -> list[str]:
+        tokens = doc.tokens[mention.first : mention.last]
+        if len(tokens) == 1 and (mention.start, mention.end) != (tokens[0].start, tokens[0].end):
+            return [mention.lemma]  # part of a compound token
+        return [t.norm for t in tokens]
+
+    def _person(
+        self, words: Sequence[str], lemma: str, ids: list[str], date: str | None, surnames: dict[str, str]
+    ) -> str | None:
+        if len(ids) > 1 and date:
+            ids = [i for i in ids if self.catalog[i].offices_held_on(date)] or ids
+        surname = normalize_form(lemma.split()[-1])
+        if len(ids) == 1:
+            surnames.setdefault(surname, ids[0])
+            return ids[0]
+        if ids:
+            return None  # several catalog persons share this name and the date does not decide
+        if surname in surnames:
+            return surnames[surname]
+        slug = person_slug(lemma)
+        if len(words) > 1:
+            surnames[surname] = slug
+        return slug
+
+    def _role(self, words: Sequence[str], date: str | None) -> str | None:
+        """Office-holder named by a role phrase on `date`; the phrase may start with the country."""
+        if not date:
+            return None
+        for split in range(len(words)):
+            of = self.home if split == 0 else self._country(words[:split])
+            if of is None:
+                continue
+            title = normalize_form(self.analyzer.lemmatize_name(list(words[split:])))
+            offices = {office for office, whose in self._titles.get(title, ()) if whose == of}
+            if len(offices) == 1:
+                holders = self.catalog.office_holders(offices.pop(), of, date)
+                return holders[0] if len(holders) == 1 else None
+        return None
+
+    def _country(self, words: Sequence[str]) -> str | None:
+        countries = [i for i in self.matcher.lookup(words) if i.startswith("country:")]
+        return countries[0] if len(countries) == 1 else None
+
+    def _entities(self, doc: Doc) -> list[Entity]:
+        counts: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for mention in doc.mentions:
+            if mention.entity:
+                counts[mention.entity] = counts.get(mention.entity, 0) + 1
+                names.setdefault(mention.entity, mention.lemma)
+        entities = []
+        for entity_id, count in counts.items():
+            entry = self.catalog.get(entity_id)
+            name = dict(entry.names) if entry else {"kk": names[entity_id]}
+            entities.append(Entity(entity_id, entity_id.split(":", 1)[0], name, count))
+        return entities

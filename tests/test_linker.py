@@ -1,0 +1,67 @@
+"""Entity linking on our own Kazakh sentences: names in any form, role phrases by date, new persons."""
+
+from datetime import date
+
+import pytest
+
+from kopvector.document import Article
+from kopvector.entities.linker import person_slug
+from kopvector.sources.plaintext import article_id
+
+
+def analyse(pipeline, text: str, published: date | None):
+    return pipeline(Article(id=article_id(text), text=text, published=published))
+
+
+def links(doc) -> list[tuple[str, str | None]]:
+    return [(m.text, m.entity) for m in doc.mentions]
+
+
+@pytest.mark.parametrize(
+    ("published", "head_of_state"),
+    [(date(2025, 3, 10), "person:kassym-jomart-tokayev"), (date(2015, 3, 10), "person:nursultan-nazarbayev")],
+)
+def test_head_of_state_is_resolved_on_the_article_date(pipeline, published, head_of_state):
+    doc = analyse(pipeline, "Мемлекет басшысы Астанада шетелдік қонақтарды қабылдады.", published)
+    assert ("Мемлекет басшысы", head_of_state) in links(doc)
+
+
+def test_role_phrase_without_a_date_is_not_guessed(pipeline):
+    doc = analyse(pipeline, "Мемлекет басшысы Астанада шетелдік қонақтарды қабылдады.", None)
+    assert ("Мемлекет басшысы", None) in links(doc)
+
+
+def test_country_inside_the_role_phrase_sets_whose_office(pipeline):
+    doc = analyse(pipeline, "Тоқаев Астанада Ресей Президентімен кездесті.", date(2024, 11, 27))
+    assert ("Ресей Президентімен", "person:vladimir-putin") in links(doc)
+    assert ("Тоқаев", "person:kassym-jomart-tokayev") in links(doc)
+
+
+def test_inflected_latin_and_acronym_forms_link_to_one_id(pipeline):
+    text = "Ресей Федерациясының өкілдері мен РФ дипломаттары Ресейге оралды."
+    doc = analyse(pipeline, text, date(2024, 5, 1))
+    russia = [m for m in doc.mentions if m.entity == "country:RU"]
+    assert {m.text for m in russia} == {"Ресей Федерациясының", "РФ", "Ресейге"}
+    entity = next(e for e in doc.entities if e.id == "country:RU")
+    assert entity.mention_count == 3 and entity.name["en"] == "Russia"
+
+
+def test_two_country_compound_gives_one_mention_per_country(pipeline):
+    doc = analyse(pipeline, "Тараптар қазақ-өзбек шекарасын талқылады.", date(2024, 5, 1))
+    parts = [(m.text, m.entity) for m in doc.mentions if m.label == "NORP"]
+    assert parts == [("қазақ", "country:KZ"), ("өзбек", "country:UZ")]
+    for mention in doc.mentions:
+        assert doc.article.text[mention.start : mention.end] == mention.text
+
+
+def test_person_not_in_the_catalog_gets_a_slug_shared_by_the_surname(pipeline):
+    text = "Саясаттанушы Айгүл Сәрсенова сұхбат берді. Сарапшы Сәрсенова бұл сапарды маңызды деп атады."
+    doc = analyse(pipeline, text, date(2024, 5, 1))
+    people = {m.text: m.entity for m in doc.mentions if m.label == "PERSON"}
+    assert people.get("Айгүл Сәрсенова") == "person:aigul-sarsenova"
+    assert set(people.values()) == {"person:aigul-sarsenova"}
+
+
+def test_person_slug_is_ascii_and_deterministic():
+    assert person_slug("Риззат Тасым") == "person:rizzat-tasym"
+    assert person_slug("Шолпан Жақсыбекова") == "person:sholpan-jaqsybekova"
