@@ -86,3 +86,22 @@ def test_missing_gold_file_for_eval(tmp_path):
     result = runner.invoke(app, ["eval", "ner", str(tmp_path / "none.iob2")])
     assert result.exit_code == 2
     assert "no such file" in result.stderr
+
+
+def test_catalog_search_finds_inflected_names():
+    result = runner.invoke(app, ["catalog", "search", "ШЫҰ-ға", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["id"] == "org:SCO"
+    result = runner.invoke(app, ["catalog", "search", "Ресейге", "--format", "json"])
+    assert [e["id"] for e in json.loads(result.stdout)][:1] == ["country:RU"]
+
+
+def test_catalog_show_gives_members_and_offices():
+    sco = json.loads(runner.invoke(app, ["catalog", "show", "org:SCO", "--format", "json"]).stdout)
+    assert {"entity": "country:KZ", "since": "2001", "until": None, "status": "member"} in sco["members"]
+    tokayev = json.loads(
+        runner.invoke(app, ["catalog", "show", "person:kassym-jomart-tokayev", "--format", "json"]).stdout
+    )
+    assert any(o["office"] == "head_of_state" and o["start"] == "2019-03-20" for o in tokayev["offices"])
+    missing = runner.invoke(app, ["catalog", "show", "org:NOPE"])
+    assert missing.exit_code == 2 and "no catalog entry" in missing.stderr

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from kopvector.errors import InputError
+from kopvector.interfaces.catalog_commands import catalog_app
 from kopvector.settings import Settings
 
 app = typer.Typer(help="kopvector: Kazakhstan's foreign policy, read from the news.", no_args_is_help=True)
@@ -25,6 +26,7 @@ eval_app = typer.Typer(help="Score kopvector against gold data.", no_args_is_hel
 train_app = typer.Typer(help="Train the models kopvector ships.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
+app.add_typer(catalog_app, name="catalog")
 
 err = Console(stderr=True)
 _PROGRESS_MIN_FILES = 5
