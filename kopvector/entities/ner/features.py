@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from kopvector.entities.ner.gazetteer import GAZETTEER_PATH, PhraseMatcher, read_phrase_table, stem_phrase
 from kopvector.entities.ner.resources import NerResources
 from kopvector.entities.ner.stemmer import Stemmer
 
-CLUSTER_PREFIXES: tuple[int, ...] = (4, 8, 12)
+CLUSTER_PREFIXES: tuple[int, ...] = (1, 2)
 CACHE_LIMIT = 300_000
+HEAD_LOOKAHEAD = 4
+# -лық/-лік after a place name makes its people or things (алматылық, израильдік): NORP-like words.
+_DERIVED = re.compile(r"^(.{3,}?)(?:лық|лік|дық|дік|тық|тік)(?:тар|тер|лар|лер)?")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
@@ -44,6 +48,14 @@ def short_shape(shape: str) -> str:
     return "".join(out)
 
 
+@dataclass(frozen=True)
+class EntityLexicon:
+    """What train entities teach: whole phrases, and single stems with the type they are part of."""
+
+    phrases: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(()))
+    token_types: dict[str, str] = field(default_factory=dict)
+
+
 class FeatureExtractor:
     """Turns token lists into CRFsuite attribute lists; holds its own per-word cache."""
 
@@ -58,7 +70,14 @@ class FeatureExtractor:
         self.gazetteer = PhraseMatcher(
             (label, stem_phrase(phrase, self.stem)) for label, phrase in read_phrase_table(GAZETTEER_PATH)
         )
-        self.lexicon = PhraseMatcher(resources.lexicon) if use_lexicon else PhraseMatcher(())
+        self.lexicon = EntityLexicon()
+        if use_lexicon:
+            self.lexicon = EntityLexicon(PhraseMatcher(resources.lexicon), resources.token_types)
+        self.place_stems = frozenset(
+            stems[0]
+            for label, stems in (*self.gazetteer.phrases(), *resources.lexicon)
+            if label == "GPE" and len(stems) == 1
+        )
         self._cache: dict[str, tuple[str, list[str], dict[int, list[str]]]] = {}
 
     def stem(self, word: str) -> str:
@@ -106,6 +125,14 @@ class FeatureExtractor:
             feats.append("L" if not _CYRILLIC.search(word) else "LC")
         if not any(ch.isalnum() for ch in word):
             feats.append("P")
+        caps = self.resources.caps.get(lower)
+        feats.append("cr=" + (caps or "?"))
+        derived = _DERIVED.match(lower)
+        if derived and self.stemmer.stem(derived.group(1))[0] in self.place_stems:
+            feats.append("dg")
+        head = self.resources.heads.get(stem)
+        if head is not None:
+            feats.append("h=" + head)
         cluster = self.resources.clusters.get(stem) or self.resources.clusters.get(lower)
         context = ["w=" + lower, "s=" + stem, "ss=" + sshape, "e=" + endings]
         if title:
@@ -114,10 +141,10 @@ class FeatureExtractor:
             for size in CLUSTER_PREFIXES:
                 feats.append(f"c{size}={cluster[:size]}")
             feats.append("c=" + cluster)
-            context.append("c8=" + cluster[:8])
+            context.append("c2=" + cluster[:2])
             context.append("c=" + cluster)
         near = {offset: [f"{offset}{f}" for f in context] for offset in (-2, -1, 1, 2)}
-        far_keep = ("w=", "s=", "ss=", "T", "c8=")
+        far_keep = ("w=", "s=", "ss=", "T", "c2=")
         for offset in (-2, 2):
             near[offset] = [f"{offset}{f}" for f in context if f.startswith(far_keep)]
         if self.known is not None:
@@ -130,12 +157,15 @@ class FeatureExtractor:
         self._cache[word] = entry
         return entry
 
-    def sentence(self, tokens: Sequence[str], lexicon: PhraseMatcher | None = None) -> list[list[str]]:
+    def sentence(self, tokens: Sequence[str], lexicon: EntityLexicon | None = None) -> list[list[str]]:
         """Attribute lists for one sentence; `lexicon` overrides the model's (jackknifed training)."""
         words = [self._word(token) for token in tokens]
         stems = [w[0] for w in words]
         gaz = self.gazetteer.match(stems)
-        lex = (lexicon if lexicon is not None else self.lexicon).match(stems)
+        lexicon = lexicon if lexicon is not None else self.lexicon
+        lex = lexicon.phrases.match(stems)
+        token_types = lexicon.token_types
+        heads = self.resources.heads
         n = len(tokens)
         out: list[list[str]] = []
         quoted = False
@@ -178,6 +208,15 @@ class FeatureExtractor:
                 extra.append("g=" + gaz[i])
             if lex[i] is not None:
                 extra.append("l=" + lex[i])
+            token_type = token_types.get(stem)
+            if token_type is not None:
+                extra.append("tl=" + token_type)
+            for j in range(i + 1, min(n, i + 1 + HEAD_LOOKAHEAD)):
+                head = heads.get(stems[j])
+                if head is not None:
+                    extra.append("nh=" + head)
+                    extra.append(f"nh{j - i}=" + head)
+                    break
             known = self.known
             if known is None:
                 feats += extra

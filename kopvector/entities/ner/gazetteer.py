@@ -38,6 +38,10 @@ class PhraseMatcher:
             options.sort(key=lambda item: -len(item[0]))
         self.max_len = max((len(s) for opts in self._by_first.values() for s, _ in opts), default=0)
 
+    def phrases(self) -> list[tuple[str, tuple[str, ...]]]:
+        """All (type, stem phrase) entries."""
+        return [(label, stems) for options in self._by_first.values() for stems, label in options]
+
     def __len__(self) -> int:
         return sum(len(options) for options in self._by_first.values())
 

@@ -14,11 +14,20 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class NerResources:
-    """Vocabulary for the stemmer, stem -> cluster path, and (type, stem phrase) entity lexicon."""
+    """Everything learned from data that the features look up.
+
+    vocabulary: words the stemmer trusts as stems; clusters: stem -> hex cluster path;
+    lexicon: (type, stem phrase) entities of train; token_types: stem -> type for single words seen
+    inside entities; heads: stem -> type of words that end multi-word names (министрлігі, қаласы);
+    caps: lower-case word -> how often it is capitalised away from sentence start (a bucket letter).
+    """
 
     vocabulary: frozenset[str] = frozenset()
     clusters: dict[str, str] = field(default_factory=dict)
     lexicon: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    token_types: dict[str, str] = field(default_factory=dict)
+    heads: dict[str, str] = field(default_factory=dict)
+    caps: dict[str, str] = field(default_factory=dict)
 
     def save(self, path: Path) -> None:
         """Write as gzipped JSON (deterministic order, so retraining gives identical bytes)."""
@@ -26,6 +35,9 @@ class NerResources:
             "vocabulary": sorted(self.vocabulary),
             "clusters": dict(sorted(self.clusters.items())),
             "lexicon": [[label, " ".join(stems)] for label, stems in self.lexicon],
+            "token_types": dict(sorted(self.token_types.items())),
+            "heads": dict(sorted(self.heads.items())),
+            "caps": dict(sorted(self.caps.items())),
         }
         data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
@@ -40,6 +52,9 @@ class NerResources:
             vocabulary=frozenset(payload["vocabulary"]),
             clusters=dict(payload["clusters"]),
             lexicon=tuple((label, tuple(phrase.split(" "))) for label, phrase in payload["lexicon"]),
+            token_types=dict(payload.get("token_types", {})),
+            heads=dict(payload.get("heads", {})),
+            caps=dict(payload.get("caps", {})),
         )
 
 

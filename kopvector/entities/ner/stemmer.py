@@ -2,7 +2,7 @@
 
 Names inflect (Қазақстанның, Ресейге, Тоқаевтың, БҰҰ-ның); a CRF generalises far better when it also
 sees the bare stem. This is not a morphological analyser: endings are stripped right to left in
-Kazakh slot order (case, then possessive, then plural, then adjective/agent suffix), and among the
+Kazakh slot order (case, then possessive, then plural), and among the
 candidate stems the shortest one that occurs as a word of its own in a known vocabulary wins, so
 Қазақстан keeps its -стан (no ablative -тан). Gazetteer entries go through the same stripper, so an
 occasional wrong stem is harmless as long as it is consistent.
@@ -20,18 +20,23 @@ _SLOTS: tuple[str, ...] = (
     "сы сі ы і мыз міз ымыз іміз",
     # plural
     "лар лер дар дер тар тер",
-    # adjective / agent forming
-    "лық лік дық дік тық тік шы ші",
 )
+# Derivational endings (-лық, -шы) are *not* stripped: министрлік (ministry, ORGANISATION) and
+# министр (POSITION) must keep apart; the word's final letters still reach the CRF as features.
 SLOTS: tuple[tuple[str, ...], ...] = tuple(
     tuple(sorted(group.split(), key=len, reverse=True)) for group in _SLOTS
 )
 # Endings written after a hyphen: БҰҰ-ның, 2014-ші, 1-інші, 2-нші, %-ке.
+_NUMBER_TAILS = (
+    "шы ші інші ыншы нші ншы сыншы сінші ншіден ыншыдан іншіден ншідан а е ын ін ге гі қы кі "
+    "тағы тегі дағы дегі інен ынан ына іне ында інде"
+)
 _HYPHEN_TAILS: frozenset[str] = frozenset(s for group in SLOTS for s in group) | frozenset(
-    "інші ыншы нші ншы сыншы сінші ншіден ыншыдан іншіден ншідан а е ын ін ге гі қы кі "
-    "тағы тегі дағы дегі інен ынан ына іне ында інде".split()
+    _NUMBER_TAILS.split()
 )
 MIN_STEM = 3
+# A vowel-initial ending voices the stem's final consonant: министрлік -> министрлігі, кітап -> кітабы.
+_DEVOICE = {"г": "к", "ғ": "қ", "б": "п"}
 VOWELS = frozenset("аәеиоөуұүыіэюя")
 VOICELESS = frozenset("кқпстфхцчшщв")  # loanword final в sounds [ф]: Тоқаевтың
 SONORANT_N = frozenset("мнң")
@@ -57,7 +62,9 @@ def _fits(previous: str, suffix: str) -> bool:
 
 
 _SLOT_SETS: tuple[tuple[tuple[int, frozenset[str]], ...], ...] = tuple(
-    tuple((n, frozenset(s for s in group if len(s) == n)) for n in sorted({len(s) for s in group}, reverse=True))
+    tuple(
+        (n, frozenset(s for s in group if len(s) == n)) for n in sorted({len(s) for s in group}, reverse=True)
+    )
     for group in SLOTS
 )
 
@@ -72,6 +79,8 @@ def candidate_stems(lower: str) -> list[tuple[str, str]]:
             suffix = stem[rest:]
             if suffix in suffixes and rest >= MIN_STEM + (length == 1) and _fits(stem[rest - 1], suffix):
                 stem, removed = stem[:rest], suffix + ("+" + removed if removed else "")
+                if suffix[0] in VOWELS and stem[-1] in _DEVOICE:
+                    stem = stem[:-1] + _DEVOICE[stem[-1]]
                 candidates.append((stem, removed))
                 break
     return candidates

@@ -44,7 +44,7 @@ class NerTagger:
         """Open a model (default: the shipped one) and the resources file saved beside it."""
         model_path = Path(path) if path is not None else DEFAULT_MODEL
         if not model_path.is_file():
-            raise FileNotFoundError(f"NER model not found: {model_path} (train one with `kopvector train ner`)")
+            raise FileNotFoundError(f"NER model not found: {model_path} (train: `kopvector train ner`)")
         return cls(model_path, NerResources.load(resources_path(model_path)))
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:

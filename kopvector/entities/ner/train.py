@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pycrfsuite
 
+from kopvector.entities.ner.augment import with_acronym_copies
 from kopvector.entities.ner.dataset import DEFAULT_DATA, TaggedSentence, read_iob2, split_train_dev
-from kopvector.entities.ner.features import FeatureExtractor
+from kopvector.entities.ner.features import EntityLexicon, FeatureExtractor
 from kopvector.entities.ner.gazetteer import GAZETTEER_PATH, PhraseMatcher, read_phrase_table
 from kopvector.entities.ner.resources import NerResources, resources_path
 from kopvector.entities.ner.stemmer import Stemmer
@@ -24,7 +25,11 @@ from kopvector.entities.ner.tagger import NerTagger
 from kopvector.evaluation.ner import evaluate_sentences, seen_share, strict_spans
 
 LEXICON_FOLDS = 4
+VOCABULARY_MIN_COUNT = 2
 LEXICON_MIN_RATIO = 0.5
+HEAD_MIN_COUNT = 2
+HEAD_MIN_RATIO = 0.3
+CAPS_BUCKETS = ((0.0, "n"), (0.1, "r"), (0.5, "m"), (0.9, "u"), (1.0, "a"))
 
 
 @dataclass(frozen=True)
@@ -34,9 +39,11 @@ class TrainConfig:
     c1: float = 0.05
     c2: float = 0.05
     max_iterations: int = 300
-    use_clusters: bool = True
+    use_clusters: bool = False
     use_lexicon: bool = True
-    n_clusters: tuple[int, ...] = ()
+    use_heads: bool = False
+    use_caps: bool = False
+    augment: bool = True
 
 
 def ktb_paths(data: Path) -> list[Path]:
@@ -71,10 +78,16 @@ def read_conllu_words(paths: Iterable[Path]) -> tuple[list[list[str]], set[str]]
     return sentences, lemmas
 
 
-def build_vocabulary(train: Sequence[TaggedSentence], ktb: Sequence[list[str]], ktb_lemmas: set[str]) -> set[str]:
-    """Words the stemmer may trust as stems: train tokens, KTB words and lemmas, gazetteer words."""
-    vocabulary = {token.lower() for sentence in train for token in sentence.tokens}
-    vocabulary.update(word.lower() for sentence in ktb for word in sentence)
+def build_vocabulary(
+    train: Sequence[TaggedSentence], ktb: Sequence[list[str]], ktb_lemmas: set[str]
+) -> set[str]:
+    """Words the stemmer may trust as stems: words seen twice or more in train and KTB, KTB lemmas and
+    gazetteer words. Words seen once are left out so that rare train words are stemmed the way
+    unseen run-time words are (a word in the vocabulary keeps its form when no shorter stem is known).
+    """
+    counts = Counter(token.lower() for sentence in train for token in sentence.tokens)
+    counts.update(word.lower() for sentence in ktb for word in sentence)
+    vocabulary = {word for word, count in counts.items() if count >= VOCABULARY_MIN_COUNT}
     vocabulary.update(ktb_lemmas)
     for _, phrase in read_phrase_table(GAZETTEER_PATH):
         vocabulary.update(word.lower() for word in phrase.split())
@@ -106,19 +119,87 @@ def build_lexicon(
     return tuple(sorted(lexicon, key=lambda item: (item[1], item[0])))
 
 
+def build_token_types(sentences: Sequence[TaggedSentence], stem: Stemmer) -> dict[str, str]:
+    """Stems found inside entities of one type at least half the times they occur (capitalised
+    words only, so common words like "жыл" in dates do not swamp the list)."""
+    inside: dict[str, Counter[str]] = {}
+    total: Counter[str] = Counter()
+    for sentence in sentences:
+        labels = [tag[2:] if tag != "O" else "" for tag in sentence.tags]
+        for token, label in zip(sentence.tokens, labels, strict=True):
+            if not token[:1].isupper():
+                continue
+            key = stem.stem(token)[0]
+            total[key] += 1
+            if label:
+                inside.setdefault(key, Counter())[label] += 1
+    result = {}
+    for key, labels in inside.items():
+        label, count = labels.most_common(1)[0]
+        if count / total[key] >= LEXICON_MIN_RATIO:
+            result[key] = label
+    return dict(sorted(result.items()))
+
+
+def build_heads(sentences: Sequence[TaggedSentence], stem: Stemmer) -> dict[str, str]:
+    """Stems that often end multi-word entities of one type (министрлігі, қаласы, университеті)."""
+    ending: dict[str, Counter[str]] = {}
+    total: Counter[str] = Counter()
+    for sentence in sentences:
+        stems = [stem.stem(token)[0] for token in sentence.tokens]
+        total.update(stems)
+        for label, start, end in strict_spans(sentence.tags):
+            if end - start >= 2:
+                ending.setdefault(stems[end - 1], Counter())[label] += 1
+    result = {}
+    for key, labels in ending.items():
+        label, count = labels.most_common(1)[0]
+        frequent = count >= HEAD_MIN_COUNT and count / total[key] >= HEAD_MIN_RATIO
+        if frequent and any(ch.isalpha() for ch in key):
+            result[key] = label
+    return dict(sorted(result.items()))
+
+
+def build_caps(corpus: Iterable[Sequence[str]]) -> dict[str, str]:
+    """Lower-case word -> bucket of how often it is capitalised when not sentence-initial."""
+    capitalised: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for tokens in corpus:
+        for position, token in enumerate(tokens):
+            if position == 0 or token in ("«", "»") or not token[:1].isalpha():
+                continue
+            if position > 0 and tokens[position - 1] in (".", "!", "?", "«", "—", "-", ":"):
+                continue
+            lower = token.lower()
+            seen[lower] += 1
+            capitalised[lower] += token[:1].isupper()
+    result = {}
+    for word, count in seen.items():
+        share = capitalised[word] / count
+        bucket = next(letter for bound, letter in CAPS_BUCKETS if share <= bound)
+        result[word] = bucket + ("1" if count == 1 else "")
+    return result
+
+
+def fold_lexicon(sentences: Sequence[TaggedSentence], stemmer: Stemmer) -> EntityLexicon:
+    """Phrase and token lexicons of some train sentences, as the features consume them."""
+    phrases = PhraseMatcher(build_lexicon(sentences, stemmer))
+    return EntityLexicon(phrases, build_token_types(sentences, stemmer))
+
+
 def jackknife_features(
     train: Sequence[TaggedSentence], extractor: FeatureExtractor, stemmer: Stemmer, use_lexicon: bool
 ) -> list[list[list[str]]]:
     """Features for train sentences, each quarter matched against a lexicon of the other quarters."""
     if not use_lexicon:
-        empty = PhraseMatcher(())
-        return [extractor.sentence(s.tokens, empty) for s in train]
-    bounds = [(k * len(train) // LEXICON_FOLDS, (k + 1) * len(train) // LEXICON_FOLDS) for k in range(LEXICON_FOLDS)]
+        return [extractor.sentence(s.tokens, EntityLexicon()) for s in train]
+    n = len(train)
+    bounds = [(k * n // LEXICON_FOLDS, (k + 1) * n // LEXICON_FOLDS) for k in range(LEXICON_FOLDS)]
     xseqs: list[list[list[str]]] = []
     for start, end in bounds:
         others = list(train[:start]) + list(train[end:])
-        matcher = PhraseMatcher(build_lexicon(others, stemmer))
-        xseqs.extend(extractor.sentence(s.tokens, matcher) for s in train[start:end])
+        lexicon = fold_lexicon(others, stemmer)
+        xseqs.extend(extractor.sentence(s.tokens, lexicon) for s in train[start:end])
     return xseqs
 
 
@@ -137,10 +218,22 @@ def build_resources(
         corpus += [[stemmer.stem(w)[0] for w in sentence] for sentence in ktb]
         clusters = cluster_words(corpus, seed=seed)
     lexicon = build_lexicon(train, stemmer) if config.use_lexicon else ()
-    return NerResources(vocabulary=frozenset(vocabulary), clusters=clusters, lexicon=lexicon)
+    token_types = build_token_types(train, stemmer) if config.use_lexicon else {}
+    heads = build_heads(train, stemmer) if config.use_heads else {}
+    caps = build_caps([*(s.tokens for s in train), *ktb]) if config.use_caps else {}
+    return NerResources(
+        vocabulary=frozenset(vocabulary),
+        clusters=clusters,
+        lexicon=lexicon,
+        token_types=token_types,
+        heads=heads,
+        caps=caps,
+    )
 
 
-def train_ner(data: Path = DEFAULT_DATA, out: Path | None = None, *, seed: int = 0, config: TrainConfig | None = None) -> dict:
+def train_ner(
+    data: Path = DEFAULT_DATA, out: Path | None = None, *, seed: int = 0, config: TrainConfig | None = None
+) -> dict:
     """Train on our train part of `data`, write the model (+ resources) to `out`, return dev scores."""
     from kopvector.entities.ner.tagger import DEFAULT_MODEL
 
@@ -150,10 +243,11 @@ def train_ner(data: Path = DEFAULT_DATA, out: Path | None = None, *, seed: int =
     train, dev = split_train_dev(read_iob2(Path(data)))
     resources = build_resources(train, Path(data), config, seed)
     extractor = FeatureExtractor(resources)
-    xseqs = jackknife_features(train, extractor, extractor.stemmer, config.use_lexicon)
+    learn = with_acronym_copies(train, seed=seed) if config.augment else list(train)
+    xseqs = jackknife_features(learn, extractor, extractor.stemmer, config.use_lexicon)
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for xseq, sentence in zip(xseqs, train, strict=True):
+    for xseq, sentence in zip(xseqs, learn, strict=True):
         trainer.append(xseq, list(sentence.tags))
     trainer.set_params(
         {
