@@ -124,6 +124,26 @@ def eval_ner(
     print(json.dumps(result, ensure_ascii=False))
 
 
+@eval_app.command("linking")
+def eval_linking(
+    gold: Annotated[
+        Path, typer.Argument(help="Gold linked mentions, JSON Lines (see gold/linking/README.md).")
+    ],
+    kaznerd: Annotated[
+        Path, typer.Option(help="KazNERD file the gold items refer to by sentence index.")
+    ] = Path("../shared/data/kaznerd/IOB2_valid.txt"),
+) -> None:
+    """Linking accuracy on the gold spans and end to end, as one JSON object."""
+    from kopvector.evaluation.linking import evaluate_linking
+
+    _require_file(gold)
+    try:
+        result = evaluate_linking(gold, kaznerd=kaznerd)
+    except InputError as exc:
+        raise _fail(str(exc)) from exc
+    print(json.dumps(result, ensure_ascii=False))
+
+
 @train_app.command("ner")
 def train_ner_command(
     data: Annotated[
