@@ -17,14 +17,18 @@ def gold_line(pairs):
     mentions = []
     for word, label, entity in pairs:
         start = text.index(word)
-        mentions.append({"start": start, "end": start + len(word), "text": word, "label": label, "entity": entity})
+        mentions.append(
+            {"start": start, "end": start + len(word), "text": word, "label": label, "entity": entity}
+        )
     return json.dumps({"source": str(SAMPLE), "mentions": mentions}, ensure_ascii=False)
 
 
 def test_eval_linking_scores_right_and_wrong_gold(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(
-        gold_line([("UNIFIL", "ORGANISATION", "mission:UNIFIL"), ("MINURSO", "ORGANISATION", "mission:UNDOF")]),
+        gold_line(
+            [("UNIFIL", "ORGANISATION", "mission:UNIFIL"), ("MINURSO", "ORGANISATION", "mission:UNDOF")]
+        ),
         encoding="utf-8",
     )
     result = CliRunner().invoke(app, ["eval", "linking", str(gold)])
