@@ -83,7 +83,7 @@ def search(
         print(json.dumps([entry_json(e) for e in entries], ensure_ascii=False))
         return
     if not entries:
-        Console(stderr=True).print(f"nothing in the catalog matches {text!r}")
+        Console(stderr=True, soft_wrap=True).print(f"nothing in the catalog matches {text!r}")
         raise typer.Exit(1)
     table = Table()
     for column in ("id", "kk", "ru", "en", "vector"):
@@ -105,7 +105,7 @@ def show(
     """Everything the catalog holds on one id: names, aliases, vector, members, offices, dates."""
     entry = load_catalog().get(entity_id)
     if entry is None:
-        Console(stderr=True).print(
+        Console(stderr=True, soft_wrap=True).print(
             f"[bold red]error:[/] no catalog entry {entity_id!r} (try `kopvector catalog search`)"
         )
         raise typer.Exit(2)

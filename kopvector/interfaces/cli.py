@@ -28,7 +28,7 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 app.add_typer(catalog_app, name="catalog")
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 _PROGRESS_MIN_FILES = 5
 
 
