@@ -25,10 +25,12 @@ KINDS_BY_LABEL: dict[str, tuple[str, ...]] = {
     "GPE": ("country", "place"),
     "LOCATION": ("place", "country"),
     "FACILITY": ("place",),
-    "ORGANISATION": ("org", "mission"),
+    "ORGANISATION": ("org", "mission", "body"),
     "PERSON": ("person",),
 }
 _SLUG_LETTERS = str.maketrans({"ş": "sh", "ç": "ch", "ı": "i", "İ": "i"})
+# Adjectives of place: "голландиялық", "қазақстандық" = country name + -лық/-дық/-тық (front: -лік/...).
+_PLACE_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
 
 
 def person_slug(name: str) -> str:
@@ -65,7 +67,8 @@ class Linker:
         date = doc.article.published.isoformat() if doc.article.published else None
         surnames: dict[str, str] = {}
         linked: set[str] = set()
-        for mention in doc.mentions:
+        # Names first, then role phrases, which may take the person named right after them.
+        for mention in sorted(doc.mentions, key=lambda m: m.label == "POSITION"):
             mention.entity = self.resolve(doc, mention, date, surnames, linked)
             if mention.entity:
                 linked.add(mention.entity)
@@ -77,12 +80,27 @@ class Linker:
         """The id of one mention, given what the article has linked so far."""
         words = self._words(doc, mention)
         if mention.label == "POSITION":
-            return self._role(words, date)
+            beside = next(
+                (
+                    m.entity
+                    for m in doc.mentions
+                    if m.label == "PERSON" and m.first == mention.last and m.entity
+                ),
+                None,
+            )
+            named = [i for i in self.matcher.lookup(words) if i.startswith("person:")]  # Елбасы
+            return beside or self._role(words, date) or (named[0] if len(named) == 1 else None)
         if mention.label == "NORP":
-            return self.country_word(mention.lemma) or self.country_word(words[-1])
+            return self.country_word(mention.lemma) or self.country_word(
+                self.analyzer.analyze(words[-1]).lemma
+            )
         kinds = KINDS_BY_LABEL.get(mention.label)
         if kinds is None:
             return None
+        if mention.label in ("GPE", "LOCATION"):
+            wider = self._wider_place(doc, mention, kinds)
+            if wider:
+                return wider
         ids = [i for i in self.matcher.lookup(words) if i.split(":", 1)[0] in kinds]
         if mention.label == "PERSON":
             return self._person(words, mention.lemma, ids, date, surnames)
@@ -95,8 +113,31 @@ class Linker:
         hit = self._country_words.get(normalize_form(word))
         if hit:
             return hit
-        countries = [i for i in self.matcher.lookup([word]) if i.startswith("country:")]
-        return countries[0] if len(countries) == 1 else None
+        stem = _PLACE_ADJECTIVE.sub("", word.lower())
+        for form in dict.fromkeys((word, stem)):
+            countries = [i for i in self.matcher.lookup([form]) if i.startswith("country:")]
+            if len(countries) == 1:
+                return countries[0]
+        return None
+
+    def _wider_place(self, doc: Doc, mention: Mention, kinds: tuple[str, ...]) -> str | None:
+        """A place named by the mention with its neighbour words ("Солтүстік [Қазақстан] облысы").
+
+        The NER sometimes marks only part of a region's name; the catalog decides whether the
+        words around it complete a longer name, which then wins.
+        """
+        sentence = next(s for s in doc.sentences if s.first <= mention.first < s.last)
+        for before, after in ((1, 1), (1, 0), (0, 1)):
+            first, last = mention.first - before, mention.last + after
+            if first < sentence.first or last > sentence.last:
+                continue
+            words = [t.norm for t in doc.tokens[first:last]]
+            if not all(w[:1].isalnum() for w in words):
+                continue
+            ids = [i for i in self.matcher.lookup(words) if i.split(":", 1)[0] in kinds]
+            if len(ids) == 1:
+                return ids[0]
+        return None
 
     def _words(self, doc: Doc, mention: Mention) -> list[str]:
         tokens = doc.tokens[mention.first : mention.last]

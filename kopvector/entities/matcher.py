@@ -18,7 +18,13 @@ from kopvector.entities.catalog.model import CatalogEntry
 from kopvector.language.kk.morphology import Analyzer
 
 _PLACE_LABELS = {"landmark": "LOCATION", "landform": "LOCATION"}
-_KIND_LABELS = {"country": "GPE", "org": "ORGANISATION", "mission": "ORGANISATION", "person": "PERSON"}
+_KIND_LABELS = {
+    "country": "GPE",
+    "org": "ORGANISATION",
+    "mission": "ORGANISATION",
+    "body": "ORGANISATION",
+    "person": "PERSON",
+}
 MAX_WORDS = 8
 
 
@@ -55,6 +61,11 @@ class CatalogMatcher:
                 ids = forms.setdefault(_key([form]), [])
                 if entry.id not in ids:
                     ids.append(entry.id)
+        for entry in catalog.entries_of("place"):
+            # The press names a region without "облысы" ("Солтүстік Қазақстанда") when that is unambiguous.
+            short = entry.names.get("kk", "").removesuffix(" облысы")
+            if short != entry.names.get("kk") and _key([short]) not in forms:
+                forms[_key([short])] = [entry.id]
         self._forms = {key: tuple(ids) for key, ids in forms.items()}
         # Only the last word of a name is inflected, so a multiword name starts with one of these.
         self._first_words = frozenset(key.split(" ", 1)[0] for key in self._forms if " " in key)
@@ -82,10 +93,13 @@ class CatalogMatcher:
 
     def lookup(self, words: Sequence[str]) -> tuple[str, ...]:
         """Catalog ids named by `words` as written or by their lemma (last word uninflected)."""
-        found = self._forms.get(_key(words))
-        if found:
-            return found
-        return self._forms.get(_key([self.analyzer.lemmatize_name(list(words))]), ())
+        found = self._forms.get(_key(words)) or self._forms.get(
+            _key([self.analyzer.lemmatize_name(list(words))])
+        )
+        if found or len(words) < 2:
+            return found or ()
+        # A title-like name whose last word drops its possessive too: "Тұңғыш Президенті".
+        return self._forms.get(_key([*words[:-1], self.analyzer.analyze(words[-1]).lemma]), ())
 
     def _longest_at(self, words: Sequence[str], i: int) -> CatalogMatch | None:
         longest = min(len(words), i + MAX_WORDS) if _key([words[i]]) in self._first_words else i + 1

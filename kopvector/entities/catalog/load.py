@@ -38,6 +38,7 @@ FILES: Mapping[str, str] = MappingProxyType(
         "mission": "missions.yaml",
         "person": "people.yaml",
         "place": "places.yaml",
+        "body": "bodies.yaml",
     }
 )
 """One file per kind, in load order."""
@@ -65,6 +66,7 @@ KIND_KEYS: Mapping[str, frozenset[str]] = MappingProxyType(
         "mission": frozenset({"hosts", "locations", "kind", "resolution", "successor", "predecessor"}),
         "person": frozenset({"offices", "born"}),
         "place": frozenset({"country", "kind", "parent"}),
+        "body": frozenset({"country", "parent"}),
     }
 )
 
@@ -169,7 +171,7 @@ def build_catalog(texts: Mapping[str, str]) -> Catalog:
             where[entry.id] = loc
             by_kind.setdefault(kind, []).append(entry)
     for loc, fieldname, ref in references:
-        if ref not in entries and not ref.startswith("body:"):
+        if ref not in entries:
             problems.append(f"{loc}: {fieldname} refers to unknown id {ref!r}")
     if problems:
         raise CatalogError(problems)

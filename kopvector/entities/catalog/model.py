@@ -15,11 +15,11 @@ from typing import Any
 LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
 """Languages every entry is named in; `names` must hold all three."""
 
-KINDS: tuple[str, ...] = ("country", "org", "mission", "person", "place")
+KINDS: tuple[str, ...] = ("country", "org", "mission", "person", "place", "body")
 """Id prefixes, one YAML file per kind (`countries.yaml`, `organisations.yaml`, ...)."""
 
-REFERENCE_KINDS: tuple[str, ...] = (*KINDS, "body")
-"""Prefixes an id may carry when it is referenced (national bodies have no file yet)."""
+REFERENCE_KINDS: tuple[str, ...] = KINDS
+"""Prefixes an id may carry when it is referenced."""
 
 VECTORS: tuple[str, ...] = (
     "home",
