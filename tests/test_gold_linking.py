@@ -36,6 +36,8 @@ BODY_IDS = frozenset(
         "body:kz-government",
         "body:kz-parliament",
         "body:kz-mazhilis",
+        "body:kz-senate",
+        "body:kz-presidential-administration",
         "body:kz-ministry-of-foreign-affairs",
         "body:kz-ministry-of-defence",
         "body:kz-ministry-of-agriculture",
