@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -98,12 +98,7 @@ def eval_lemma(
     """Lemma accuracy (overall and by UPOS) and speed, as one JSON object."""
     from kopvector.evaluation.lemma import evaluate_lemmas
 
-    _require_file(gold)
-    try:
-        result = evaluate_lemmas(gold)
-    except InputError as exc:
-        raise _fail(str(exc)) from exc
-    print(json.dumps(result, ensure_ascii=False))
+    _print_evaluation(gold, lambda: evaluate_lemmas(gold))
 
 
 @eval_app.command("ner")
@@ -116,12 +111,7 @@ def eval_ner(
     from kopvector.entities.ner.tagger import NerTagger
     from kopvector.evaluation.ner import evaluate_ner
 
-    _require_file(gold)
-    try:
-        result = evaluate_ner(gold, NerTagger.load(Settings.from_env().ner_model))
-    except InputError as exc:
-        raise _fail(str(exc)) from exc
-    print(json.dumps(result, ensure_ascii=False))
+    _print_evaluation(gold, lambda: evaluate_ner(gold, NerTagger.load(Settings.from_env().ner_model)))
 
 
 @eval_app.command("linking")
@@ -136,12 +126,7 @@ def eval_linking(
     """Linking accuracy on the gold spans and end to end, as one JSON object."""
     from kopvector.evaluation.linking import evaluate_linking
 
-    _require_file(gold)
-    try:
-        result = evaluate_linking(gold, kaznerd=kaznerd)
-    except InputError as exc:
-        raise _fail(str(exc)) from exc
-    print(json.dumps(result, ensure_ascii=False))
+    _print_evaluation(gold, lambda: evaluate_linking(gold, kaznerd=kaznerd))
 
 
 @train_app.command("ner")
@@ -158,6 +143,16 @@ def train_ner_command(
 
     _require_file(data)
     result = train_ner(data, out or Settings.from_env().ner_model)
+    print(json.dumps(result, ensure_ascii=False))
+
+
+def _print_evaluation(gold: Path, evaluate: Callable[[], dict[str, Any]]) -> None:
+    """Run a scorer on an existing gold file and print its result as one JSON object."""
+    _require_file(gold)
+    try:
+        result = evaluate()
+    except InputError as exc:
+        raise _fail(str(exc)) from exc
     print(json.dumps(result, ensure_ascii=False))
 
 
