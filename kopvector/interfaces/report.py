@@ -27,7 +27,7 @@ def print_report(doc: Doc, console: Console) -> None:
         console.print(", ".join(f"{label} {n}" for label, n in labels.most_common()), highlight=False)
     table = Table(show_lines=False)
     for column in ("sent", "text", "label", "lemma", "entity"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for m in doc.mentions:
         table.add_row(str(m.sentence), m.text, m.label, m.lemma, m.entity or "")
     console.print(table)
