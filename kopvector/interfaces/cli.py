@@ -93,12 +93,27 @@ def analyze(
 
 @eval_app.command("lemma")
 def eval_lemma(
-    gold: Annotated[Path, typer.Argument(help="A CoNLL-U file with gold lemmas.")],
+    gold: Annotated[list[Path], typer.Argument(help="CoNLL-U file(s) with gold lemmas.")],
+    folds: Annotated[
+        int,
+        typer.Option(
+            "--cross-validate",
+            help="K-fold cross-validation: rebuild the lexicon from the other folds (the honest score on "
+            "data the shipped lexicon was built from, such as UD Kazakh KTB). 0 = shipped analyser.",
+        ),
+    ] = 0,
 ) -> None:
     """Lemma accuracy (overall and by UPOS) and speed, as one JSON object."""
-    from kopvector.evaluation.lemma import evaluate_lemmas
+    from kopvector.evaluation.lemma import cross_validate, evaluate_lemmas
 
-    _print_evaluation(gold, lambda: evaluate_lemmas(gold))
+    for path in gold[1:]:
+        _require_file(path)
+    if folds:
+        _print_evaluation(gold[0], lambda: cross_validate(gold, folds=folds))
+    elif len(gold) > 1:
+        raise _fail("give one file, or several with --cross-validate")
+    else:
+        _print_evaluation(gold[0], lambda: evaluate_lemmas(gold[0]))
 
 
 @eval_app.command("ner")
