@@ -29,7 +29,10 @@ ARTICLES_GOLD = GOLD / "articles.jsonl"
 KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "membership": (frozenset({"member", "organization"}), frozenset({"status"})),
     "chairmanship": (frozenset({"chair", "organization"}), frozenset({"term"})),
-    "mission_participation": (frozenset({"participant"}), frozenset({"mission", "location", "personnel", "role"})),
+    "mission_participation": (
+        frozenset({"participant"}),
+        frozenset({"mission", "location", "personnel", "role"}),
+    ),
     "visit": (frozenset({"visitor", "destination"}), frozenset({"host", "visit_type"})),
     "meeting": (frozenset({"participants"}), frozenset({"organization", "place"})),
     "agreement": (frozenset({"parties"}), frozenset({"sectors", "title"})),
@@ -37,16 +40,53 @@ KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "statement": (frozenset({"speaker"}), frozenset({"topic", "venue", "principles"})),
 }
 # Arguments that hold one canonical id, or a list of them.
-ID_ARGS = {"member", "organization", "chair", "participant", "mission", "location", "visitor", "destination",
-           "host", "place", "speaker", "venue"}
+ID_ARGS = {
+    "member",
+    "organization",
+    "chair",
+    "participant",
+    "mission",
+    "location",
+    "visitor",
+    "destination",
+    "host",
+    "place",
+    "speaker",
+    "venue",
+}
 ID_LIST_ARGS = {"participants", "parties"}
 SECTORS = frozenset(
-    "trade economy investment industry energy transport security defence agriculture water climate digital "
-    "education culture health humanitarian finance space".split()
+    [
+        "trade",
+        "economy",
+        "investment",
+        "industry",
+        "energy",
+        "transport",
+        "security",
+        "defence",
+        "agriculture",
+        "water",
+        "climate",
+        "digital",
+        "education",
+        "culture",
+        "health",
+        "humanitarian",
+        "finance",
+        "space",
+    ]
 )
 PRINCIPLES = frozenset(
-    "sovereign_equality territorial_integrity peaceful_coexistence non_interference peaceful_settlement "
-    "international_law multilateralism".split()
+    [
+        "sovereign_equality",
+        "territorial_integrity",
+        "peaceful_coexistence",
+        "non_interference",
+        "peaceful_settlement",
+        "international_law",
+        "multilateralism",
+    ]
 )
 STATUSES = frozenset({"member", "observer", "dialogue_partner", "applicant", "chair"})
 VISIT_TYPES = frozenset({"state", "official", "working"})
@@ -92,13 +132,17 @@ def _check_id(value, catalog, where: str) -> None:
 
 
 def _check_fact(fact: dict, catalog, where: str) -> None:
-    assert set(fact) == {"kind", "args", "time", "time_text", "modality", "evidence"}, f"{where}: {sorted(fact)}"
+    assert set(fact) == {"kind", "args", "time", "time_text", "modality", "evidence"}, (
+        f"{where}: {sorted(fact)}"
+    )
     kind = fact["kind"]
     assert kind in KINDS, f"{where}: unknown kind {kind!r}"
     required, optional = KINDS[kind]
     args = fact["args"]
     assert required <= set(args), f"{where}: {kind} lacks {sorted(required - set(args))}"
-    assert set(args) <= required | optional, f"{where}: {kind} has unknown args {sorted(set(args) - required - optional)}"
+    assert set(args) <= required | optional, (
+        f"{where}: {kind} has unknown args {sorted(set(args) - required - optional)}"
+    )
     for name, value in args.items():
         w = f"{where} {kind}.{name}"
         if name in ID_ARGS:
@@ -123,7 +167,9 @@ def _check_fact(fact: dict, catalog, where: str) -> None:
     if kind in ("agreement", "cooperation"):
         assert args["parties"], f"{where}: {kind} needs at least one party"
     if kind == "meeting":
-        assert args["participants"] or "organization" in args, f"{where}: meeting needs participants or an organization"
+        assert args["participants"] or "organization" in args, (
+            f"{where}: meeting needs participants or an organization"
+        )
     if kind == "mission_participation":
         assert "mission" in args or "location" in args, f"{where}: mission and/or location"
     if kind == "chairmanship" and "term" in args:
@@ -135,7 +181,9 @@ def _check_fact(fact: dict, catalog, where: str) -> None:
 
 
 def _check_quote(quote: dict, catalog, where: str) -> None:
-    assert set(quote) == {"speaker", "speaker_name", "role", "kind", "cue", "evidence"}, f"{where}: {sorted(quote)}"
+    assert set(quote) == {"speaker", "speaker_name", "role", "kind", "cue", "evidence"}, (
+        f"{where}: {sorted(quote)}"
+    )
     assert quote["kind"] in QUOTE_KINDS, where
     assert isinstance(quote["cue"], str) and quote["cue"], where
     speaker, name = quote["speaker"], quote["speaker_name"]
@@ -228,6 +276,8 @@ def test_counts_match_readme(kaznerd_items, article_items):
         with_facts = sum(1 for item in items if item["facts"])
         assert f"| {label} | {len(items)} | {with_facts} | {len(facts)} | {len(quotes)} |" in readme, label
     for kind in KINDS:
-        counts = [sum(1 for item in items for f in item["facts"] if f["kind"] == kind)
-                  for items in (kaznerd_items, article_items)]
+        counts = [
+            sum(1 for item in items for f in item["facts"] if f["kind"] == kind)
+            for items in (kaznerd_items, article_items)
+        ]
         assert f"| {kind} | {counts[0]} | {counts[1]} |" in readme, kind
