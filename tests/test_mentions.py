@@ -64,3 +64,11 @@ def test_merge_keeps_the_ner_place_label_on_identical_spans():
     assert merge([(0, 2, "LOCATION")], [CatalogMatch(0, 2, "GPE", ("country:EH",))], words) == [
         (0, 2, "LOCATION")
     ]
+
+
+def test_acronyms_match_only_when_written_in_capitals(matcher):
+    # "Еске" is the dative of "ес" (memory); only the capitals "ЕС" are the European Union.
+    assert found(matcher, "Еске салайық , ЕС пен НАТО") == [
+        ("ЕС", "ORGANISATION", "org:EU"),
+        ("НАТО", "ORGANISATION", "org:NATO"),
+    ]

@@ -45,6 +45,12 @@ def label_of(entry: CatalogEntry) -> str:
     return _KIND_LABELS[entry.type]
 
 
+def _is_acronym(form: str) -> bool:
+    """All capitals (digits and + allowed) in one word: "ЕҚЫҰ", "C5+1", "UNIFIL"."""
+    letters = [ch for ch in form if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and " " not in form.strip()
+
+
 def _key(words: Sequence[str]) -> str:
     return " ".join(" ".join(words).replace("ё", "е").casefold().split())
 
@@ -67,6 +73,10 @@ class CatalogMatcher:
             if short != entry.names.get("kk") and _key([short]) not in forms:
                 forms[_key([short])] = [entry.id]
         self._forms = {key: tuple(ids) for key, ids in forms.items()}
+        # Keys that only acronyms produce ("ЕС", "ОДКБ") match capitals only: "Еске" (dative of
+        # "ес", memory) is not the EU.
+        cased = {_key([form]) for entry in catalog for form in self._forms_of(entry) if not _is_acronym(form)}
+        self._acronym_keys = frozenset(key for key in self._forms if key not in cased)
         # Only the last word of a name is inflected, so a multiword name starts with one of these.
         self._first_words = frozenset(key.split(" ", 1)[0] for key in self._forms if " " in key)
 
@@ -93,8 +103,11 @@ class CatalogMatcher:
 
     def lookup(self, words: Sequence[str]) -> tuple[str, ...]:
         """Catalog ids named by `words` as written or by their lemma (last word uninflected)."""
-        found = self._forms.get(_key(words)) or self._forms.get(
-            _key([self.analyzer.lemmatize_name(list(words))])
+        keys = (_key(words), _key([self.analyzer.lemmatize_name(list(words))]))
+        capitals = _is_acronym(words[0].split("-", 1)[0]) if len(words) == 1 else True
+        found = next(
+            (self._forms[k] for k in keys if k in self._forms and (capitals or k not in self._acronym_keys)),
+            None,
         )
         if found or len(words) < 2:
             return found or ()
