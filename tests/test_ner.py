@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kopvector.entities.ner.augment import with_acronym_copies
 from kopvector.entities.ner.dataset import (
     DEFAULT_DATA,
     DEV_BLOCKS,
@@ -143,6 +144,13 @@ def test_shipped_model_spans_on_a_news_sentence(shipped: NerTagger) -> None:
     assert strict_spans(tags) == [("PERSON", 0, 2), ("POSITION", 2, 5)]
 
 
+def test_shipped_model_tags_acronyms_with_case_endings(shipped: NerTagger) -> None:
+    assert shipped.tag([["Қазақстан", "БҰҰ-ның", "мүшесі", "."]]) == [["B-GPE", "B-ORGANISATION", "O", "O"]]
+    tokens = ["Тоқаев", "НАТО-ның", "бас", "хатшысымен", "кездесті", "."]
+    (tags,) = shipped.tag([tokens])
+    assert strict_spans(tags)[:2] == [("PERSON", 0, 1), ("ORGANISATION", 1, 2)]
+
+
 def test_tag_keeps_shape_and_handles_empty_sentences(shipped: NerTagger) -> None:
     result = shipped.tag([[], ["."], ["Ресей"]])
     assert result[0] == [] and result[1] == ["O"]
@@ -152,6 +160,23 @@ def test_tag_keeps_shape_and_handles_empty_sentences(shipped: NerTagger) -> None
 def test_load_reports_a_missing_model(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         NerTagger.load(tmp_path / "none.crfsuite")
+
+
+def test_acronym_copies_follow_their_originals() -> None:
+    original = TaggedSentence(
+        ("Қазақстан", "Біріккен", "Ұлттар", "Ұйымының", "мүшесі", "."),
+        ("B-GPE", "B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "O", "O"),
+    )
+    plain = TaggedSentence(("Ол", "келді", "."), ("O", "O", "O"))
+    out = with_acronym_copies([original, plain] * 20, seed=3)
+    copies = [s for s in out if s not in (original, plain)]
+    assert out.count(original) == 20 and out.count(plain) == 20
+    assert len(copies) == 20
+    for copy in copies:
+        assert copy.tags == ("B-GPE", "B-ORGANISATION", "O", "O")
+        assert copy.tokens[1].endswith("-ның") and copy.tokens[1][:2].isupper()
+        assert out[out.index(copy) - 1] == original
+    assert with_acronym_copies([original, plain] * 20, seed=3) == out
 
 
 def _toy_corpus() -> str:
@@ -175,7 +200,7 @@ def test_train_ner_writes_a_working_model(tmp_path: Path) -> None:
     data = tmp_path / "toy.txt"
     data.write_text(_toy_corpus(), encoding="utf-8")
     out = tmp_path / "model" / "toy.crfsuite"
-    scores = train_ner(data, out, config=TrainConfig(max_iterations=30, use_clusters=False))
+    scores = train_ner(data, out, config=TrainConfig(max_iterations=30))
     assert out.is_file() and out.with_name("toy.resources.json.gz").is_file()
     assert 0.0 <= scores["micro_f1"] <= 1.0 and 0.0 <= scores["seen_in_train"] <= 1.0
     (tags,) = NerTagger.load(out).tag([["Асқар", "Төлеуов", "Тараздан", "келді", "."]])

@@ -1,4 +1,4 @@
-"""CRF features for Kazakh NER: word form, stem and endings, shape, affixes, clusters, phrase lists.
+"""CRF features for Kazakh NER: word form, stem and endings, shape, affixes, phrase lists, context.
 
 Speed matters (>= 50k tokens/s on one core), so everything that depends on the word alone -- including
 the copies prefixed for the neighbouring positions -- is computed once per word form and cached in the
@@ -15,9 +15,7 @@ from kopvector.entities.ner.gazetteer import GAZETTEER_PATH, PhraseMatcher, read
 from kopvector.entities.ner.resources import NerResources
 from kopvector.entities.ner.stemmer import Stemmer
 
-CLUSTER_PREFIXES: tuple[int, ...] = (1, 2)
 CACHE_LIMIT = 300_000
-HEAD_LOOKAHEAD = 4
 # -лық/-лік after a place name makes its people or things (алматылық, израильдік): NORP-like words.
 _DERIVED = re.compile(r"^(.{3,}?)(?:лық|лік|дық|дік|тық|тік)(?:тар|тер|лар|лер)?")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -78,13 +76,13 @@ class FeatureExtractor:
             for label, stems in (*self.gazetteer.phrases(), *resources.lexicon)
             if label == "GPE" and len(stems) == 1
         )
-        self._cache: dict[str, tuple[str, list[str], dict[int, list[str]]]] = {}
+        self._cache: dict[str, tuple[str, list[str], dict[int, list[str]], str]] = {}
 
     def stem(self, word: str) -> str:
         """Lower-case stem of a word (see `Stemmer`)."""
         return self.stemmer.stem(word)[0]
 
-    def _word(self, word: str) -> tuple[str, list[str], dict[int, list[str]]]:
+    def _word(self, word: str) -> tuple[str, list[str], dict[int, list[str]], str]:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
@@ -125,33 +123,21 @@ class FeatureExtractor:
             feats.append("L" if not _CYRILLIC.search(word) else "LC")
         if not any(ch.isalnum() for ch in word):
             feats.append("P")
-        caps = self.resources.caps.get(lower)
-        feats.append("cr=" + (caps or "?"))
         derived = _DERIVED.match(lower)
         if derived and self.stemmer.stem(derived.group(1))[0] in self.place_stems:
             feats.append("dg")
-        head = self.resources.heads.get(stem)
-        if head is not None:
-            feats.append("h=" + head)
-        cluster = self.resources.clusters.get(stem) or self.resources.clusters.get(lower)
-        context = ["w=" + lower, "s=" + stem, "ss=" + sshape, "e=" + endings]
+        context = ["w=" + lower, "s=" + stem, "ss=" + sshape, "e=" + endings, "x3=" + lower[-3:]]
         if title:
             context.append("T")
-        if cluster is not None:
-            for size in CLUSTER_PREFIXES:
-                feats.append(f"c{size}={cluster[:size]}")
-            feats.append("c=" + cluster)
-            context.append("c2=" + cluster[:2])
-            context.append("c=" + cluster)
         near = {offset: [f"{offset}{f}" for f in context] for offset in (-2, -1, 1, 2)}
-        far_keep = ("w=", "s=", "ss=", "T", "c2=")
+        far_keep = ("w=", "s=", "ss=", "T")
         for offset in (-2, 2):
             near[offset] = [f"{offset}{f}" for f in context if f.startswith(far_keep)]
         if self.known is not None:
             known = self.known
             feats = [f for f in feats if f in known]
             near = {offset: [f for f in fs if f in known] for offset, fs in near.items()}
-        entry = (stem, feats, near)
+        entry = (stem, feats, near, sshape)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         self._cache[word] = entry
@@ -165,12 +151,11 @@ class FeatureExtractor:
         lexicon = lexicon if lexicon is not None else self.lexicon
         lex = lexicon.phrases.match(stems)
         token_types = lexicon.token_types
-        heads = self.resources.heads
         n = len(tokens)
         out: list[list[str]] = []
         quoted = False
         for i in range(n):
-            stem, own, _ = words[i]
+            stem, own, _, _ = words[i]
             feats = list(own)
             extra: list[str] = []
             token = tokens[i]
@@ -187,6 +172,7 @@ class FeatureExtractor:
             else:
                 feats += words[i - 1][2][-1]
                 extra.append("s-1|s=" + words[i - 1][0] + "|" + stem)
+                extra.append("sh-1|sh=" + words[i - 1][3] + "|" + words[i][3])
                 if i > 1:
                     feats += words[i - 2][2][-2]
                 if gaz[i - 1] is not None:
@@ -198,6 +184,7 @@ class FeatureExtractor:
             else:
                 feats += words[i + 1][2][1]
                 extra.append("s|s+1=" + stem + "|" + words[i + 1][0])
+                extra.append("sh|sh+1=" + words[i][3] + "|" + words[i + 1][3])
                 if i < n - 2:
                     feats += words[i + 2][2][2]
                 if gaz[i + 1] is not None:
@@ -211,12 +198,6 @@ class FeatureExtractor:
             token_type = token_types.get(stem)
             if token_type is not None:
                 extra.append("tl=" + token_type)
-            for j in range(i + 1, min(n, i + 1 + HEAD_LOOKAHEAD)):
-                head = heads.get(stems[j])
-                if head is not None:
-                    extra.append("nh=" + head)
-                    extra.append(f"nh{j - i}=" + head)
-                    break
             known = self.known
             if known is None:
                 feats += extra

@@ -27,9 +27,6 @@ from kopvector.evaluation.ner import evaluate_sentences, seen_share, strict_span
 LEXICON_FOLDS = 4
 VOCABULARY_MIN_COUNT = 2
 LEXICON_MIN_RATIO = 0.5
-HEAD_MIN_COUNT = 2
-HEAD_MIN_RATIO = 0.3
-CAPS_BUCKETS = ((0.0, "n"), (0.1, "r"), (0.5, "m"), (0.9, "u"), (1.0, "a"))
 
 
 @dataclass(frozen=True)
@@ -39,15 +36,12 @@ class TrainConfig:
     c1: float = 0.05
     c2: float = 0.05
     max_iterations: int = 300
-    use_clusters: bool = False
     use_lexicon: bool = True
-    use_heads: bool = False
-    use_caps: bool = False
     augment: bool = True
 
 
 def ktb_paths(data: Path) -> list[Path]:
-    """UD Kazakh KTB files next to the KazNERD folder (unlabelled text for vocabulary and clusters)."""
+    """UD Kazakh KTB files next to the KazNERD folder (their words and lemmas join the vocabulary)."""
     folder = data.resolve().parent.parent / "ud_kazakh_ktb"
     return sorted(folder.glob("*.conllu")) if folder.is_dir() else []
 
@@ -141,46 +135,6 @@ def build_token_types(sentences: Sequence[TaggedSentence], stem: Stemmer) -> dic
     return dict(sorted(result.items()))
 
 
-def build_heads(sentences: Sequence[TaggedSentence], stem: Stemmer) -> dict[str, str]:
-    """Stems that often end multi-word entities of one type (министрлігі, қаласы, университеті)."""
-    ending: dict[str, Counter[str]] = {}
-    total: Counter[str] = Counter()
-    for sentence in sentences:
-        stems = [stem.stem(token)[0] for token in sentence.tokens]
-        total.update(stems)
-        for label, start, end in strict_spans(sentence.tags):
-            if end - start >= 2:
-                ending.setdefault(stems[end - 1], Counter())[label] += 1
-    result = {}
-    for key, labels in ending.items():
-        label, count = labels.most_common(1)[0]
-        frequent = count >= HEAD_MIN_COUNT and count / total[key] >= HEAD_MIN_RATIO
-        if frequent and any(ch.isalpha() for ch in key):
-            result[key] = label
-    return dict(sorted(result.items()))
-
-
-def build_caps(corpus: Iterable[Sequence[str]]) -> dict[str, str]:
-    """Lower-case word -> bucket of how often it is capitalised when not sentence-initial."""
-    capitalised: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for tokens in corpus:
-        for position, token in enumerate(tokens):
-            if position == 0 or token in ("«", "»") or not token[:1].isalpha():
-                continue
-            if position > 0 and tokens[position - 1] in (".", "!", "?", "«", "—", "-", ":"):
-                continue
-            lower = token.lower()
-            seen[lower] += 1
-            capitalised[lower] += token[:1].isupper()
-    result = {}
-    for word, count in seen.items():
-        share = capitalised[word] / count
-        bucket = next(letter for bound, letter in CAPS_BUCKETS if share <= bound)
-        result[word] = bucket + ("1" if count == 1 else "")
-    return result
-
-
 def fold_lexicon(sentences: Sequence[TaggedSentence], stemmer: Stemmer) -> EntityLexicon:
     """Phrase and token lexicons of some train sentences, as the features consume them."""
     phrases = PhraseMatcher(build_lexicon(sentences, stemmer))
@@ -204,30 +158,18 @@ def jackknife_features(
 
 
 def build_resources(
-    train: Sequence[TaggedSentence], data: Path, config: TrainConfig, seed: int
+    train: Sequence[TaggedSentence], data: Path, config: TrainConfig
 ) -> NerResources:
-    """Vocabulary, clusters and entity lexicon, all from our train part plus unlabelled KTB text."""
+    """Vocabulary and entity lexicons, from our train part plus KTB words and lemmas."""
     ktb, ktb_lemmas = read_conllu_words(ktb_paths(data))
     vocabulary = build_vocabulary(train, ktb, ktb_lemmas)
     stemmer = Stemmer(vocabulary)
-    clusters: dict[str, str] = {}
-    if config.use_clusters:
-        from kopvector.entities.ner.clusters import cluster_words
-
-        corpus = [[stemmer.stem(t)[0] for t in s.tokens] for s in train]
-        corpus += [[stemmer.stem(w)[0] for w in sentence] for sentence in ktb]
-        clusters = cluster_words(corpus, seed=seed)
     lexicon = build_lexicon(train, stemmer) if config.use_lexicon else ()
     token_types = build_token_types(train, stemmer) if config.use_lexicon else {}
-    heads = build_heads(train, stemmer) if config.use_heads else {}
-    caps = build_caps([*(s.tokens for s in train), *ktb]) if config.use_caps else {}
     return NerResources(
         vocabulary=frozenset(vocabulary),
-        clusters=clusters,
         lexicon=lexicon,
         token_types=token_types,
-        heads=heads,
-        caps=caps,
     )
 
 
@@ -241,7 +183,7 @@ def train_ner(
     out = Path(out) if out is not None else DEFAULT_MODEL
     started = time.perf_counter()
     train, dev = split_train_dev(read_iob2(Path(data)))
-    resources = build_resources(train, Path(data), config, seed)
+    resources = build_resources(train, Path(data), config)
     extractor = FeatureExtractor(resources)
     learn = with_acronym_copies(train, seed=seed) if config.augment else list(train)
     xseqs = jackknife_features(learn, extractor, extractor.stemmer, config.use_lexicon)
