@@ -20,6 +20,7 @@ CACHE_LIMIT = 300_000
 _DERIVED = re.compile(r"^(.{3,}?)(?:лық|лік|дық|дік|тық|тік)(?:тар|тер|лар|лер)?")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+_FAR = ("w=", "s=", "ss=", "T")  # what the words two positions away contribute
 
 
 def word_shape(word: str) -> str:
@@ -64,6 +65,12 @@ class FeatureExtractor:
         CRFsuite's per-attribute lookup cost at tagging time without changing any output."""
         self.resources = resources
         self.known = known
+        # offset -> unprefixed features whose copy at that offset the model knows (so unknown
+        # neighbour copies are never even built)
+        self._known_near: dict[int, frozenset[str]] = {
+            offset: frozenset(a[len(str(offset)) :] for a in known or () if a.startswith(str(offset)))
+            for offset in (-2, -1, 1, 2)
+        }
         self.stemmer = Stemmer(resources.vocabulary)
         self.gazetteer = PhraseMatcher(
             (label, stem_phrase(phrase, self.stem)) for label, phrase in read_phrase_table(GAZETTEER_PATH)
@@ -115,7 +122,7 @@ class FeatureExtractor:
             feats.append("T")
         if upper:
             feats.append("U")
-        if any(ch.isdigit() for ch in word):
+        if any(map(str.isdigit, word)):
             feats.append("D")
         if "-" in word:
             feats.append("H")
@@ -129,14 +136,17 @@ class FeatureExtractor:
         context = ["w=" + lower, "s=" + stem, "ss=" + sshape, "e=" + endings, "x3=" + lower[-3:]]
         if title:
             context.append("T")
-        near = {offset: [f"{offset}{f}" for f in context] for offset in (-2, -1, 1, 2)}
-        far_keep = ("w=", "s=", "ss=", "T")
-        for offset in (-2, 2):
-            near[offset] = [f"{offset}{f}" for f in context if f.startswith(far_keep)]
-        if self.known is not None:
-            known = self.known
+        far = [f for f in context if f.startswith(_FAR)]
+        known = self.known
+        near: dict[int, list[str]] = {}
+        for offset, base in ((-2, far), (-1, context), (1, context), (2, far)):
+            if known is None:
+                near[offset] = [f"{offset}{f}" for f in base]
+            else:
+                wanted = self._known_near[offset]
+                near[offset] = [f"{offset}{f}" for f in base if f in wanted]
+        if known is not None:
             feats = [f for f in feats if f in known]
-            near = {offset: [f for f in fs if f in known] for offset, fs in near.items()}
         entry = (stem, feats, near, sshape)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
