@@ -87,6 +87,36 @@ class Entity:
     mention_count: int
 
 
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who is quoted: a linked id where known, the name and the role as the article gives them."""
+
+    entity: str | None
+    name: str | None
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The span a fact or quote rests on; `sentence` is the sentence that carries the cue."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Attributed speech: `text` is the quoted words (direct) or the reported content (indirect)."""
+
+    speaker: Speaker
+    text: str
+    kind: str
+    cue: str
+    evidence: Evidence
+
+
 @dataclass(slots=True)
 class Doc:
     """An article and its analysis; `view` is the normalized Cyrillic text the models read."""
@@ -100,6 +130,7 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first : sentence.last]

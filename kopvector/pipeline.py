@@ -17,6 +17,7 @@ from kopvector.entities.linker import Linker
 from kopvector.entities.matcher import CatalogMatcher
 from kopvector.entities.mentions import compound_parts, iob_spans, merge
 from kopvector.entities.ner.tagger import NerTagger
+from kopvector.facts.quotes import QuoteExtractor
 from kopvector.language.identify import LanguageIdentifier, looks_like_kazakh_latin
 from kopvector.language.kk.latin import latin_to_cyrillic
 from kopvector.language.kk.morphology import Analyzer
@@ -51,6 +52,7 @@ class Pipeline:
         catalog = load_catalog()
         self.matcher = CatalogMatcher(catalog, self.analyzer)
         self.linker = Linker(catalog, self.matcher, self.analyzer)
+        self.quotes = QuoteExtractor()
         self.stages: tuple[Stage, ...] = (
             Stage("script", ("view",), ("script", "view"), self._script),
             Stage("language", ("view", "script"), ("language", "paragraphs"), self._language),
@@ -59,6 +61,7 @@ class Pipeline:
             Stage("ner", ("tokens", "sentences", "language"), ("ner",), self._ner),
             Stage("mentions", ("ner", "lemmas"), ("mentions",), self._mentions),
             Stage("link", ("mentions",), ("entities",), self.linker.link),
+            Stage("quotes", ("entities", "paragraphs", "lemmas"), ("quotes",), self._quotes),
         )
         self._check()
 
@@ -138,6 +141,10 @@ class Pipeline:
                 token.lemma, token.pos, token.feats = analysis.lemma, analysis.pos, dict(analysis.feats)
             else:
                 token.lemma = token.norm
+
+    def _quotes(self, doc: Doc) -> None:
+        if doc.language == "kk":
+            self.quotes(doc)
 
     def _ner(self, doc: Doc) -> None:
         if doc.language != "kk" or not doc.sentences:

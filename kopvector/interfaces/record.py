@@ -1,6 +1,6 @@
 """The schema v1 record of one analysed article (see docs/record-schema.md in the shared docs).
 
-Lists whose stages have not landed yet (facts, quotes) are present and empty, so readers of
+Lists whose stages have not landed yet (facts) are present and empty, so readers of
 the record can rely on every key.
 """
 
@@ -44,5 +44,19 @@ def to_record(doc: Doc) -> dict[str, Any]:
             for e in doc.entities
         ],
         "facts": [],
-        "quotes": [],
+        "quotes": [
+            {
+                "speaker": {"entity": q.speaker.entity, "name": q.speaker.name, "role": q.speaker.role},
+                "text": q.text,
+                "kind": q.kind,
+                "cue": q.cue,
+                "evidence": {
+                    "sentence": q.evidence.sentence,
+                    "start": q.evidence.start,
+                    "end": q.evidence.end,
+                    "text": q.evidence.text,
+                },
+            }
+            for q in doc.quotes
+        ],
     }
