@@ -2,8 +2,8 @@
 
 Hand-written because no quotation extractor knows Kazakh (textacy's rules are English): Kazakh news
 attributes speech after it, with a dash and a form of де- (", – дейді сарапшы."), often for a whole
-paragraph; it names the speaker by a role the article introduced earlier ("саясаттанушы ... Риззат
-Тасым" ... "– дейді сарапшы"), or by "ол" for the last speaker; indirect speech hangs on "X-тың
+paragraph; it names the speaker by a role the article introduced earlier ("саясаттанушы ... Айгүл
+Сәрсенова" ... "– дейді сарапшы"), or by "ол" for the last speaker; indirect speech hangs on "X-тың
 айтуынша, ..." or ends in a speech verb ("... атап өтті", "деп хабарлайды Ақорда"). The cue words are
 data (`data/kk_quote_cues.yaml`); this module only reads tokens, lemmas and linked mentions.
 """
@@ -99,7 +99,7 @@ class QuoteExtractor:
         return None
 
     def _according_to(self, state: _State, sentence: Sentence) -> Quote | None:
-        """ "Сарапшының айтуынша, …" / "Риззат Тасымның пікірінше, …"."""
+        """ "Сарапшының айтуынша, …" / "Айгүл Сәрсенованың пікірінше, …"."""
         tokens = state.doc.tokens
         for i in range(sentence.first + 1, sentence.last):
             if _word(tokens[i]) not in self.cues.according_to:
@@ -170,7 +170,7 @@ class QuoteExtractor:
         return None
 
     def _roles(self, doc: Doc, owners: dict[int, Mention]) -> dict[str, Speaker]:
-        """Role noun → the person the article introduced with it ("… сарапшы Риззат Тасым")."""
+        """Role noun → the person the article introduced with it ("… сарапшы Айгүл Сәрсенова")."""
         roles: dict[str, Speaker] = {}
         for mention in doc.mentions:
             if mention.label != "PERSON" or not mention.entity:
