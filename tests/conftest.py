@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,17 @@ def pipeline():
     from kopvector.pipeline import Pipeline
 
     return Pipeline()
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """The items of a JSON Lines gold file."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def kaznerd_sentences():
+    """All sentences of KazNERD valid, in file order (gold sets refer to them by index)."""
+    from kopvector.entities.ner.dataset import DEFAULT_DATA, read_iob2
+
+    return read_iob2(shared_file(DEFAULT_DATA))

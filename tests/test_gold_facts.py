@@ -7,7 +7,6 @@ gold/facts/articles/, and every evidence offset must point into `article.text`.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -16,9 +15,10 @@ import pytest
 
 from kopvector.entities.catalog import load_catalog
 from kopvector.entities.linker import person_slug
-from kopvector.entities.ner.dataset import DEFAULT_DATA, DEV_BLOCKS, block_bounds, read_iob2
+from kopvector.entities.ner.dataset import DEV_BLOCKS, block_bounds
 from kopvector.settings import Settings
 from kopvector.sources.plaintext import read_text_file
+from tests.conftest import read_jsonl
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "gold" / "facts"
@@ -97,31 +97,19 @@ _DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 TIME = re.compile(rf"{_DATE}(?:/{_DATE})?")
 
 
-def _items(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 @pytest.fixture(scope="module")
 def kaznerd_items() -> list[dict]:
-    return _items(KAZNERD_GOLD)
+    return read_jsonl(KAZNERD_GOLD)
 
 
 @pytest.fixture(scope="module")
 def article_items() -> list[dict]:
-    return _items(ARTICLES_GOLD)
+    return read_jsonl(ARTICLES_GOLD)
 
 
 @pytest.fixture(scope="module")
 def catalog():
     return load_catalog()
-
-
-@pytest.fixture(scope="module")
-def kaznerd_sentences():
-    if not DEFAULT_DATA.exists():
-        pytest.skip(f"shared data not available: {DEFAULT_DATA}")
-    return read_iob2(DEFAULT_DATA)
 
 
 def _check_id(value, catalog, where: str) -> None:

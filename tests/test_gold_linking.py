@@ -7,7 +7,6 @@ read from ../shared at test time, and those checks skip cleanly when ../shared i
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -16,9 +15,10 @@ import pytest
 
 from kopvector.entities.catalog import load_catalog
 from kopvector.entities.linker import person_slug
-from kopvector.entities.ner.dataset import DEFAULT_DATA, DEV_BLOCKS, block_bounds, read_iob2
+from kopvector.entities.ner.dataset import DEV_BLOCKS, block_bounds
 from kopvector.settings import Settings
 from kopvector.sources.plaintext import read_text_file
+from tests.conftest import read_jsonl
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "gold" / "linking"
@@ -54,26 +54,14 @@ BODY_IDS = frozenset(
 PERSON_ID = re.compile(r"person:[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def _items(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 @pytest.fixture(scope="module")
 def kaznerd_items() -> list[dict]:
-    return _items(KAZNERD_GOLD)
+    return read_jsonl(KAZNERD_GOLD)
 
 
 @pytest.fixture(scope="module")
 def sample_items() -> list[dict]:
-    return _items(SAMPLES_GOLD)
-
-
-@pytest.fixture(scope="module")
-def kaznerd_sentences():
-    if not DEFAULT_DATA.exists():
-        pytest.skip(f"shared data not available: {DEFAULT_DATA}")
-    return read_iob2(DEFAULT_DATA)
+    return read_jsonl(SAMPLES_GOLD)
 
 
 def _all_mentions(items: list[dict]):
