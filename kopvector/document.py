@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from kopvector.text.mapped import MappedText
 
@@ -117,6 +118,20 @@ class Quote:
     evidence: Evidence
 
 
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """What the article states: a kind of schema v1 with its arguments, time, modality and evidence."""
+
+    kind: str
+    args: dict[str, Any]
+    evidence: Evidence
+    confidence: float
+    modality: str = "asserted"
+    time: str | None = None
+    time_text: str | None = None
+    plover: dict[str, str] | None = None
+
+
 @dataclass(slots=True)
 class Doc:
     """An article and its analysis; `view` is the normalized Cyrillic text the models read."""
@@ -131,6 +146,7 @@ class Doc:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first : sentence.last]

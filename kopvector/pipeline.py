@@ -17,6 +17,7 @@ from kopvector.entities.linker import Linker
 from kopvector.entities.matcher import CatalogMatcher
 from kopvector.entities.mentions import compound_parts, iob_spans, merge
 from kopvector.entities.ner.tagger import NerTagger
+from kopvector.facts.kk import KazakhFactExtractor
 from kopvector.facts.quotes import QuoteExtractor
 from kopvector.language.identify import LanguageIdentifier, looks_like_kazakh_latin
 from kopvector.language.kk.latin import latin_to_cyrillic
@@ -53,6 +54,8 @@ class Pipeline:
         self.matcher = CatalogMatcher(catalog, self.analyzer)
         self.linker = Linker(catalog, self.matcher, self.analyzer)
         self.quotes = QuoteExtractor()
+        # One fact extractor per language; a Russian one plugs in here beside the Kazakh one.
+        self.fact_extractors = {"kk": KazakhFactExtractor(catalog)}
         self.stages: tuple[Stage, ...] = (
             Stage("script", ("view",), ("script", "view"), self._script),
             Stage("language", ("view", "script"), ("language", "paragraphs"), self._language),
@@ -62,6 +65,7 @@ class Pipeline:
             Stage("mentions", ("ner", "lemmas"), ("mentions",), self._mentions),
             Stage("link", ("mentions",), ("entities",), self.linker.link),
             Stage("quotes", ("entities", "paragraphs", "lemmas"), ("quotes",), self._quotes),
+            Stage("facts", ("entities", "quotes"), ("facts",), self._facts),
         )
         self._check()
 
@@ -145,6 +149,11 @@ class Pipeline:
     def _quotes(self, doc: Doc) -> None:
         if doc.language == "kk":
             self.quotes(doc)
+
+    def _facts(self, doc: Doc) -> None:
+        extractor = self.fact_extractors.get(doc.language)
+        if extractor is not None:
+            extractor(doc)
 
     def _ner(self, doc: Doc) -> None:
         if doc.language != "kk" or not doc.sentences:

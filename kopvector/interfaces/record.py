@@ -1,7 +1,6 @@
 """The schema v1 record of one analysed article (see docs/record-schema.md in the shared docs).
 
-Lists whose stages have not landed yet (facts) are present and empty, so readers of
-the record can rely on every key.
+Every list is present, even when empty, so readers of the record can rely on every key.
 """
 
 from __future__ import annotations
@@ -9,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from kopvector import SCHEMA
-from kopvector.document import Doc
+from kopvector.document import Doc, Evidence
 
 
 def to_record(doc: Doc) -> dict[str, Any]:
@@ -43,20 +42,35 @@ def to_record(doc: Doc) -> dict[str, Any]:
             {"id": e.id, "type": e.type, "name": e.name, "mention_count": e.mention_count}
             for e in doc.entities
         ],
-        "facts": [],
+        "facts": [
+            {
+                "kind": f.kind,
+                "args": f.args,
+                "time": {"value": f.time, "text": f.time_text} if f.time else None,
+                "modality": f.modality,
+                "plover": f.plover,
+                "evidence": _evidence(f.evidence),
+                "confidence": f.confidence,
+            }
+            for f in doc.facts
+        ],
         "quotes": [
             {
                 "speaker": {"entity": q.speaker.entity, "name": q.speaker.name, "role": q.speaker.role},
                 "text": q.text,
                 "kind": q.kind,
                 "cue": q.cue,
-                "evidence": {
-                    "sentence": q.evidence.sentence,
-                    "start": q.evidence.start,
-                    "end": q.evidence.end,
-                    "text": q.evidence.text,
-                },
+                "evidence": _evidence(q.evidence),
             }
             for q in doc.quotes
         ],
+    }
+
+
+def _evidence(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "sentence": evidence.sentence,
+        "start": evidence.start,
+        "end": evidence.end,
+        "text": evidence.text,
     }

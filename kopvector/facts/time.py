@@ -1,0 +1,93 @@
+"""Time expressions of a Kazakh sentence, resolved against the article's date.
+
+Hand-written because date parsers (dateparser, dateutil) do not read Kazakh case forms: the year
+carries its own suffixes ("2014 жылы", "2018 жылдан бастап"), months are inflected ("қарашада",
+"қазанның") and day ranges are written "11-12 қарашада". Relative words (биыл, былтыр, кеше, бүгін,
+өткен аптада) need the publication date. Month and relative words are data (`kk_fact_cues.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from kopvector.document import Token
+
+_YEAR = re.compile(r"^(\d{4})(?:-\w+)?$")
+_DAY = re.compile(r"^(\d{1,2})(?:-\w+)?$")
+_YEAR_TAIL = ("бастап", "бері", "дейін", "шейін")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """An ISO 8601 value ("2014", "2024-11", "2025-11-16", "2025-W49") and the words it came from."""
+
+    value: str
+    first: int
+    last: int
+
+
+class TimeResolver:
+    """Finds the most precise time expression among a sentence's tokens."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        self.months: tuple[str, ...] = tuple(cues["months"])
+        self.relative_days: dict[str, int] = dict(cues["relative_days"])
+        self.relative_years: dict[str, int] = dict(cues["relative_years"])
+
+    def month(self, word: str) -> int | None:
+        """1–12 for a lower-case month word in any case form; capitalised words are names (Қазан city)."""
+        if not word[:1].islower():
+            return None
+        return next((i + 1 for i, m in enumerate(self.months) if word.startswith(m)), None)
+
+    def find(self, tokens: list[Token], published: date | None) -> TimeMention | None:
+        words = [t.norm for t in tokens]
+        lowered = [w.lower() for w in words]
+        year = self._explicit_year(words, lowered)
+        for i in range(len(words)):
+            month = self.month(words[i])
+            if month is None:
+                continue
+            base_year = int(year.value) if year else (published.year if published else None)
+            if base_year is None:
+                return year
+            day_at = i - 1
+            if day_at >= 0 and _DAY.match(words[day_at]):
+                first = (
+                    day_at - 2
+                    if day_at >= 2 and words[day_at - 1] == "-" and _DAY.match(words[day_at - 2])
+                    else day_at
+                )
+                day = int(_DAY.match(words[first]).group(1))  # type: ignore[union-attr]
+                if 1 <= day <= 31:
+                    return TimeMention(f"{base_year:04d}-{month:02d}-{day:02d}", first, i + 1)
+            return TimeMention(f"{base_year:04d}-{month:02d}", i, i + 1)
+        if year:
+            return year
+        if published is None:
+            return None
+        for i, word in enumerate(lowered):
+            if word in self.relative_days:
+                return TimeMention(
+                    (published + timedelta(days=self.relative_days[word])).isoformat(), i, i + 1
+                )
+            if word in self.relative_years:
+                return TimeMention(str(published.year + self.relative_years[word]), i, i + 1)
+            if word == "өткен" and i + 1 < len(lowered) and lowered[i + 1].startswith("апта"):
+                iso = (published - timedelta(days=7)).isocalendar()
+                return TimeMention(f"{iso.year}-W{iso.week:02d}", i, i + 2)
+        return None
+
+    @staticmethod
+    def _explicit_year(words: list[str], lowered: list[str]) -> TimeMention | None:
+        for i, word in enumerate(words):
+            match = _YEAR.match(word)
+            if match and i + 1 < len(words) and lowered[i + 1].startswith("жыл"):
+                last = i + 2
+                if last < len(words) and lowered[last] in _YEAR_TAIL:
+                    last += 1
+                return TimeMention(match.group(1), i, last)
+        return None

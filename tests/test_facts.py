@@ -1,0 +1,122 @@
+"""Facts on our own Kazakh sentences and on the seed: kinds, arguments, time and modality."""
+
+from datetime import date
+
+import pytest
+
+from kopvector.document import Article, Token
+from kopvector.facts.kk import load_cues
+from kopvector.facts.time import TimeResolver
+from kopvector.language.kk.tokenizer import segment
+from kopvector.settings import Settings
+from kopvector.sources.plaintext import article_id, read_text_file
+
+
+def analyse(pipeline, text: str, published: date | None = date(2025, 12, 10)):
+    doc = pipeline(Article(id=article_id(text), text=text, published=published))
+    for fact in doc.facts:
+        assert doc.article.text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
+    return doc
+
+
+def facts_of(doc, kind):
+    return [(f.args, f.time, f.modality) for f in doc.facts if f.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("Қазақстан 2014 жылы қатысты", "2014"),
+        ("2018 жылдан бастап қызмет етеді", "2018"),
+        ("Саммит 11-12 қарашада өтті", "2025-11-11"),
+        ("Келіссөздер қазанның басында басталды", "2025-10"),
+        ("Биыл кездесу өтті", "2025"),
+        ("Былтыр келісім жасалды", "2024"),
+        ("Кеше министр келді", "2025-12-09"),
+        ("Бүгін елші келді", "2025-12-10"),
+        ("Өткен аптада делегация барды", "2025-W49"),
+        ("Қазан қаласында кездесу өтті", None),
+    ],
+)
+def test_time_expressions_resolve_against_the_article_date(words, value):
+    resolver = TimeResolver(load_cues())
+    tokens = [Token(words[s:e], s, e, words[s:e]) for sentence in segment(words) for s, e in sentence]
+    found = resolver.find(tokens, date(2025, 12, 10))
+    assert (found.value if found else None) == value
+
+
+def test_membership_of_each_listed_organisation(pipeline):
+    doc = analyse(pipeline, "Қазақстан ШЫҰ мен ҰҚШҰ-ның мүшесі.\n")
+    assert facts_of(doc, "membership") == [
+        ({"member": "country:KZ", "organization": "org:SCO", "status": "member"}, None, "asserted"),
+        ({"member": "country:KZ", "organization": "org:CSTO", "status": "member"}, None, "asserted"),
+    ]
+
+
+def test_negated_membership(pipeline):
+    doc = analyse(pipeline, "Қазақстан НАТО-ның мүшесі емес.\n")
+    assert facts_of(doc, "membership") == [
+        ({"member": "country:KZ", "organization": "org:NATO", "status": "member"}, None, "negated")
+    ]
+
+
+def test_heading_gives_mission_and_year_to_the_paragraph_below(pipeline):
+    text = "2018 жыл: Ливандағы миссия (UNIFIL)\nЕліміздің бітімгерлері миссияға алғаш рет тартылды.\n"
+    doc = analyse(pipeline, text)
+    assert facts_of(doc, "mission_participation") == [
+        (
+            {"participant": "country:KZ", "mission": "mission:UNIFIL", "location": "country:LB"},
+            "2018",
+            "asserted",
+        )
+    ]
+    fact = doc.facts[0]
+    assert fact.plover == {"event_type": "AID", "mode": "military"}
+
+
+def test_experts_do_not_make_statements_but_officials_do(pipeline):
+    text = (
+        "Сарапшы Айгүл Сәрсенова аумақтық тұтастық қағидатының маңызын атап өтті.\n"
+        "Президент Тоқаев БҰҰ Бас Ассамблеясында халықаралық құқықтың маңызын атап өтті.\n"
+    )
+    doc = analyse(pipeline, text)
+    statements = facts_of(doc, "statement")
+    assert statements == [
+        (
+            {
+                "speaker": "person:kassym-jomart-tokayev",
+                "venue": "org:UNGA",
+                "principles": ["international_law"],
+            },
+            None,
+            "asserted",
+        )
+    ]
+
+
+def test_seed_facts_are_exactly_what_it_states(pipeline, seed_path):
+    doc = pipeline(read_text_file(seed_path, Settings()))
+    got = {(f.kind, tuple(sorted((k, str(v)) for k, v in f.args.items())), f.time) for f in doc.facts}
+    members = {
+        ("membership", (("member", "country:KZ"), ("organization", o), ("status", "member")), None)
+        for o in ("org:UN", "org:SCO", "org:CIS", "org:OSCE")
+    }
+    missions = {
+        ("mission_participation", (("location", loc), ("mission", m), ("participant", "country:KZ")), year)
+        for m, loc, year in (
+            ("mission:MINURSO", "country:EH", "2014"),
+            ("mission:UNIFIL", "country:LB", "2018"),
+            ("mission:UNDOF", "place:golan-heights", "2024"),
+        )
+    }
+    principles = str(["sovereign_equality", "territorial_integrity", "peaceful_coexistence"])
+    statement = {
+        (
+            "statement",
+            (("principles", principles), ("speaker", "person:kassym-jomart-tokayev"), ("venue", "org:UNGA")),
+            None,
+        )
+    }
+    assert got == members | missions | statement
+    for fact in doc.facts:
+        assert doc.article.text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
