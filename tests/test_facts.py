@@ -120,3 +120,10 @@ def test_seed_facts_are_exactly_what_it_states(pipeline, seed_path):
     assert got == members | missions | statement
     for fact in doc.facts:
         assert doc.article.text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
+
+
+def test_non_permanent_membership_is_not_a_negation(pipeline):
+    doc = analyse(pipeline, "Қазақстан 2017 жылы БҰҰ Қауіпсіздік Кеңесінің тұрақты емес мүшесі болды.\n")
+    assert [(args["organization"], modality) for args, _, modality in facts_of(doc, "membership")] == [
+        ("org:UNSC", "asserted")
+    ]

@@ -207,9 +207,11 @@ class KazakhFactExtractor:
 
     def _modality(self, tokens: list[Token], quoted: bool) -> str:
         words = [t.norm.lower() for t in tokens]
-        if any(t.feats.get("Polarity") == "Neg" for t in tokens if t.pos == "VERB") or any(
-            w in self.cues["negators"] for w in words
-        ):
+        negation = any(
+            w in self.cues["negators"] and (i == 0 or words[i - 1] not in self.cues["not_negating_before"])
+            for i, w in enumerate(words)
+        )
+        if negation or any(t.feats.get("Polarity") == "Neg" for t in tokens if t.pos == "VERB"):
             return "negated"
         if any(w in self.cues["planned"] for w in words) or any(
             t.feats.get("Tense") == "Fut" for t in tokens
