@@ -157,9 +157,7 @@ def jackknife_features(
     return xseqs
 
 
-def build_resources(
-    train: Sequence[TaggedSentence], data: Path, config: TrainConfig
-) -> NerResources:
+def build_resources(train: Sequence[TaggedSentence], data: Path, config: TrainConfig) -> NerResources:
     """Vocabulary and entity lexicons, from our train part plus KTB words and lemmas."""
     ktb, ktb_lemmas = read_conllu_words(ktb_paths(data))
     vocabulary = build_vocabulary(train, ktb, ktb_lemmas)

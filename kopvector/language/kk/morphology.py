@@ -349,7 +349,7 @@ class Analyzer:
         """
         contexts, counts = self.lexicon.contexts, self.lexicon.context_endings
         size = len(ending.surface)
-        prob = 0.5 ** ending.n_morphs * (1.0 if ending.category == "nominal" else 0.5)
+        prob = 0.5**ending.n_morphs * (1.0 if ending.category == "nominal" else 0.5)
         sig_all, sig_gold = self.lexicon.signatures.get(ending.signature, (0, 0))
         prob = (sig_gold + _SMOOTHING * prob) / (sig_all + _SMOOTHING)
         for m in range(CONTEXT_LETTERS + 1):
@@ -417,9 +417,7 @@ def _restore_case(word: str, stem: str) -> str:
 
 
 def _cased(word: str, stem: str) -> str:
-    return "".join(
-        ch.upper() if i < len(word) and word[i].isupper() else ch for i, ch in enumerate(stem)
-    )
+    return "".join(ch.upper() if i < len(word) and word[i].isupper() else ch for i, ch in enumerate(stem))
 
 
 def _follow_case(lemma: str, word: str) -> str:

@@ -52,8 +52,6 @@ class Ending(NamedTuple):
         return len(self.slots)
 
 
-
-
 def read_data_text(name: str, data_dir: Path | None = None) -> str:
     """Text of a data file: from ``data_dir`` if given, else from the installed package."""
     if data_dir is not None:
