@@ -8,21 +8,17 @@ third-party text is read from the KazNERD file at run time and never stored in t
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kopvector.document import Article, Doc, Mention
-from kopvector.entities.ner.dataset import DEFAULT_DATA, read_iob2
-from kopvector.errors import InputError
+from kopvector.entities.ner.dataset import DEFAULT_DATA
+from kopvector.evaluation.gold import read_gold_items
 from kopvector.pipeline import Pipeline
-from kopvector.settings import Settings
-from kopvector.sources.plaintext import article_id, read_text_file
 
 
 @dataclass(frozen=True)
@@ -33,55 +29,14 @@ class GoldMention:
     entity: str | None
 
 
-def _kaznerd_item(item: dict[str, Any], sentences) -> tuple[Article, list[GoldMention]]:
-    tokens = sentences[item["sentence"]].tokens
-    starts, position = [], 0
-    for token in tokens:
-        starts.append(position)
-        position += len(token) + 1
-    text = " ".join(tokens)
-    published = date.fromisoformat(item["published"]) if item.get("published") else None
-    gold = [
-        GoldMention(
-            starts[m["first"]], starts[m["last"] - 1] + len(tokens[m["last"] - 1]), m["label"], m["entity"]
-        )
-        for m in item["mentions"]
-    ]
-    return Article(id=article_id(text), text=text, published=published), gold
-
-
 def read_gold(path: Path, kaznerd: Path = DEFAULT_DATA) -> Iterator[tuple[Article, list[GoldMention]]]:
-    """(article, gold mentions with char spans) per gold item; sample paths are relative to the repo."""
-    sentences = None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}", f"not valid JSON ({exc.msg})") from exc
-        if item["source"] == "kaznerd-valid":
-            if sentences is None:
-                if not kaznerd.is_file():
-                    raise InputError(str(kaznerd), "KazNERD file needed by this gold set is missing")
-                sentences = read_iob2(kaznerd)
-            yield _kaznerd_item(item, sentences)
-        else:
-            source = next(
-                (
-                    base / item["source"]
-                    for base in (Path.cwd(), *path.resolve().parents)
-                    if (base / item["source"]).is_file()
-                ),
-                None,
-            )
-            if source is None:
-                raise InputError(f"{path}:{number}", f"article {item['source']!r} not found")
-            article = read_text_file(source, Settings())
-            yield (
-                article,
-                [GoldMention(m["start"], m["end"], m["label"], m["entity"]) for m in item["mentions"]],
-            )
+    """(article, gold mentions with char spans) per gold item."""
+    for item in read_gold_items(path, kaznerd):
+        gold = []
+        for m in item.data["mentions"]:
+            start, end = item.char_span(m)
+            gold.append(GoldMention(start, end, m["label"], m["entity"]))
+        yield item.article, gold
 
 
 def _gold_mentions(doc: Doc, gold: list[GoldMention], pipeline: Pipeline) -> list[Mention]:

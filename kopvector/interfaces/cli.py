@@ -144,6 +144,21 @@ def eval_linking(
     _print_evaluation(gold, lambda: evaluate_linking(gold, kaznerd=kaznerd))
 
 
+@eval_app.command("facts")
+def eval_facts(
+    gold: Annotated[
+        Path, typer.Argument(help="Gold facts and quotes, JSON Lines (see gold/facts/README.md).")
+    ],
+    kaznerd: Annotated[
+        Path, typer.Option(help="KazNERD file the gold items refer to by sentence index.")
+    ] = Path("../shared/data/kaznerd/IOB2_valid.txt"),
+) -> None:
+    """Fact precision, recall and F1 per kind, quote scores and speaker accuracy, as one JSON object."""
+    from kopvector.evaluation.facts import evaluate_facts
+
+    _print_evaluation(gold, lambda: evaluate_facts(gold, kaznerd=kaznerd))
+
+
 @train_app.command("ner")
 def train_ner_command(
     data: Annotated[

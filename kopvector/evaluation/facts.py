@@ -1,0 +1,106 @@
+"""Fact and quote extraction scored against a gold set (format: gold/facts/README.md).
+
+A predicted fact is right when a gold fact of the same item has the same kind, the same core
+arguments (who and with what: member and organisation, participant and mission, visitor and
+destination, the set of parties, the speaker) and the same modality; each gold fact is matched at most
+once. Quotes are matched by overlapping evidence; speaker accuracy counts matched quotes whose speaker
+id agrees.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from kopvector.document import Doc
+from kopvector.entities.ner.dataset import DEFAULT_DATA
+from kopvector.evaluation.gold import read_gold_items
+from kopvector.pipeline import Pipeline
+
+CORE_ARGS: dict[str, tuple[str, ...]] = {
+    "membership": ("member", "organization"),
+    "chairmanship": ("chair", "organization"),
+    "mission_participation": ("participant", "mission"),
+    "visit": ("visitor", "destination"),
+    "meeting": ("participants", "organization"),
+    "agreement": ("parties",),
+    "cooperation": ("parties",),
+    "statement": ("speaker",),
+}
+
+
+def fact_key(kind: str, args: dict[str, Any], modality: str) -> tuple[Any, ...]:
+    """What must agree for a fact to count as found; lists compare as sets."""
+    values = []
+    for name in CORE_ARGS.get(kind, ()):
+        value = args.get(name)
+        values.append(frozenset(value) if isinstance(value, list) else value)
+    return (kind, *values, modality)
+
+
+def _score(right: int, predicted: int, gold: int) -> dict[str, float | int]:
+    precision = right / predicted if predicted else 0.0
+    recall = right / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "support": gold, "predicted": predicted}
+
+
+def evaluate_facts(
+    path: Path, pipeline: Pipeline | None = None, kaznerd: Path = DEFAULT_DATA
+) -> dict[str, Any]:
+    """Precision, recall and F1 per kind and overall; quote precision, recall and speaker accuracy."""
+    pipeline = pipeline or Pipeline()
+    right: Counter[str] = Counter()
+    predicted: Counter[str] = Counter()
+    gold_count: Counter[str] = Counter()
+    quotes = {"right": 0, "predicted": 0, "gold": 0, "speaker_right": 0}
+    errors: list[dict[str, Any]] = []
+    sentences = seconds = 0.0
+    for item in read_gold_items(path, kaznerd):
+        started = time.perf_counter()
+        doc = pipeline(item.article)
+        seconds += time.perf_counter() - started
+        sentences += len(doc.sentences)
+        gold_keys = Counter(fact_key(f["kind"], f["args"], f["modality"]) for f in item.data["facts"])
+        for g in item.data["facts"]:
+            gold_count[g["kind"]] += 1
+        for fact in doc.facts:
+            predicted[fact.kind] += 1
+            key = fact_key(fact.kind, fact.args, fact.modality)
+            if gold_keys[key] > 0:
+                gold_keys[key] -= 1
+                right[fact.kind] += 1
+            elif len(errors) < 40:
+                errors.append({"source": item.data["source"], "extra": [fact.kind, fact.args, fact.modality]})
+        for key, missing in gold_keys.items():
+            if missing > 0 and len(errors) < 40:
+                errors.append({"source": item.data["source"], "missed": [str(v) for v in key]})
+        _score_quotes(doc, item, quotes)
+    kinds = sorted(set(gold_count) | set(predicted))
+    per_kind = {kind: _score(right[kind], predicted[kind], gold_count[kind]) for kind in kinds}
+    return {
+        "overall": _score(sum(right.values()), sum(predicted.values()), sum(gold_count.values())),
+        "per_kind": per_kind,
+        "quotes": {
+            **_score(quotes["right"], quotes["predicted"], quotes["gold"]),
+            "speaker_accuracy": quotes["speaker_right"] / quotes["right"] if quotes["right"] else 0.0,
+        },
+        "sentences_per_second": sentences / seconds if seconds else 0.0,
+        "errors": errors,
+    }
+
+
+def _score_quotes(doc: Doc, item: Any, quotes: dict[str, int]) -> None:
+    gold = [(item.char_span(q["evidence"]), q.get("speaker")) for q in item.data["quotes"]]
+    quotes["gold"] += len(gold)
+    quotes["predicted"] += len(doc.quotes)
+    used: set[int] = set()
+    for quote in doc.quotes:
+        for i, ((start, end), speaker) in enumerate(gold):
+            if i not in used and quote.evidence.start < end and start < quote.evidence.end:
+                used.add(i)
+                quotes["right"] += 1
+                quotes["speaker_right"] += quote.speaker.entity == speaker
+                break
