@@ -127,3 +127,44 @@ def test_non_permanent_membership_is_not_a_negation(pipeline):
     assert [(args["organization"], modality) for args, _, modality in facts_of(doc, "membership")] == [
         ("org:UNSC", "asserted")
     ]
+
+
+def test_state_visit_to_a_capital_names_the_country(pipeline):
+    doc = analyse(pipeline, "Владимир Путин Астанаға мемлекеттік сапармен келді.\n", date(2024, 11, 28))
+    assert facts_of(doc, "visit") == [
+        (
+            {"visitor": "person:vladimir-putin", "destination": "country:KZ", "visit_type": "state"},
+            None,
+            "asserted",
+        )
+    ]
+    assert doc.facts[0].plover == {"event_type": "CONSULT"}
+
+
+def test_planned_chairmanship_with_its_year(pipeline):
+    doc = analyse(pipeline, "Келесі жылы ШЫҰ-ға Қытай төрағалық етеді.\n", date(2024, 7, 5))
+    assert facts_of(doc, "chairmanship") == [
+        ({"chair": "country:CN", "organization": "org:SCO"}, None, "planned")
+    ]
+
+
+def test_signed_agreement_between_the_two_sides_named_before(pipeline):
+    text = "Тоқаев Бейжіңде Си Цзиньпинмен кездесті.\nЕкі ел энергетика саласындағы келісімге қол қойды.\n"
+    doc = analyse(pipeline, text, date(2024, 7, 3))
+    assert facts_of(doc, "agreement") == [
+        ({"parties": ["country:KZ", "country:CN"], "sectors": ["energy"]}, None, "asserted")
+    ]
+    meetings = facts_of(doc, "meeting")
+    assert meetings and set(meetings[0][0]["participants"]) == {
+        "person:kassym-jomart-tokayev",
+        "person:xi-jinping",
+    }
+
+
+def test_cooperation_with_sectors(pipeline):
+    doc = analyse(
+        pipeline, "Қазақстан мен Өзбекстан сауда және көлік салаларындағы ынтымақтастықты талқылады.\n"
+    )
+    assert facts_of(doc, "cooperation") == [
+        ({"parties": ["country:KZ", "country:UZ"], "sectors": ["trade", "transport"]}, None, "asserted")
+    ]

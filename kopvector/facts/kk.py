@@ -1,12 +1,12 @@
-"""Kazakh fact extractor: membership, mission participation and statements, from linked mentions.
+"""Kazakh fact extractor: every fact kind of schema v1, from linked mentions and the morphology.
 
 Rules read the morphology and the linked mentions of a sentence rather than fixed word sequences:
 a cue lemma (мүше, миссия, қатыс-, ...) names the relation, the catalog type of each mention gives its
 role (a country is the member, an organisation what it belongs to, a mission where it serves), the
 case suffix rules out places ("Қытайда" in the locative is where, not who), and a heading such as
 "2014 жыл: ... (MINURSO)" carries its year and mission to the paragraph under it. Cues are data
-(`data/kk_fact_cues.yaml`). A Russian extractor plugs in beside this one (see `facts/__init__.py`).
-The other fact kinds of the schema are not extracted yet.
+(`data/kk_fact_cues.yaml`). A Russian extractor plugs in beside this one (`Pipeline.fact_extractors`).
+"екі ел" and "тараптар" stand for the last two countries the article named.
 """
 
 from __future__ import annotations
@@ -43,6 +43,31 @@ class _Context:
     mission: str | None = None
 
 
+@dataclass
+class _View:
+    """One sentence as the kind rules read it."""
+
+    doc: Doc
+    sentence: Sentence
+    tokens: list[Token]
+    mentions: list[Mention]
+    when: TimeMention | None
+    quoted: bool
+
+    @property
+    def lemmas(self) -> list[str]:
+        return [_lemma(t) for t in self.tokens]
+
+    @property
+    def words(self) -> list[str]:
+        return [t.norm.lower() for t in self.tokens]
+
+    def ids(self, *prefixes: str) -> list[str]:
+        return list(
+            dict.fromkeys(m.entity for m in self.mentions if m.entity and m.entity.startswith(prefixes))
+        )
+
+
 class KazakhFactExtractor:
     """Fills `doc.facts` for a Kazakh `Doc` with linked mentions and quotes."""
 
@@ -57,6 +82,7 @@ class KazakhFactExtractor:
 
     def __call__(self, doc: Doc) -> None:
         context = _Context()
+        sides: list[str] = []  # the last two countries the article named, for "екі ел", "тараптар"
         by_sentence: dict[int, list[Mention]] = {}
         for mention in doc.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -66,77 +92,185 @@ class KazakhFactExtractor:
             tokens = doc.sentence_tokens(sentence)
             mentions = [m for m in by_sentence.get(sentence.index, []) if m.entity]
             when = self.time.find(tokens, doc.article.published)
+            view = _View(doc, sentence, tokens, mentions, when, sentence.index in quoted)
             if self._is_heading(doc, sentence):
                 context = _Context(
                     time=when.value if when else None,
                     time_text=self._span_text(doc, tokens, when),
-                    mission=next((m.entity for m in mentions if m.entity.startswith("mission:")), None),
+                    mission=next(iter(view.ids("mission:")), None),
                 )
                 continue
-            for fact in self._sentence_facts(
-                doc, sentence, tokens, mentions, when, context, sentence.index in quoted
-            ):
+            facts = [
+                *self._membership(view),
+                *self._chairmanship(view),
+                *self._mission_participation(view, context),
+                *self._visit(view),
+                *self._meeting(view),
+                *self._agreement(view, sides),
+                *self._cooperation(view, sides),
+            ]
+            for fact in facts:
                 key = (fact.kind, repr(sorted(fact.args.items())), fact.time, fact.modality)
                 if key not in found or fact.confidence > found[key].confidence:
                     found[key] = fact
+            for country in [*view.ids("country:"), *self._countries_of(view.ids("person:"))]:
+                if country in sides:
+                    sides.remove(country)
+                sides.append(country)
+            del sides[:-2]
         doc.facts.extend(found.values())
         doc.facts.extend(self._statements(doc, by_sentence))
 
     # --- kinds ----------------------------------------------------------------------------------
 
-    def _sentence_facts(
-        self,
-        doc: Doc,
-        sentence: Sentence,
-        tokens: list[Token],
-        mentions: list[Mention],
-        when: TimeMention | None,
-        context: _Context,
-        quoted: bool,
-    ) -> list[Fact]:
-        lemmas = [_lemma(t) for t in tokens]
-        words = [t.norm.lower() for t in tokens]
-        facts: list[Fact] = []
-        membership = self.cues["membership"]
-        if any(lemma in membership["nouns"] for lemma in lemmas) or any(
-            lemma in membership["verbs"] for lemma, t in zip(lemmas, tokens, strict=True) if t.pos == "VERB"
-        ):
-            orgs = [m.entity for m in mentions if m.entity.startswith("org:")]
-            for member in self._actors(doc, tokens, mentions, words):
-                for org in dict.fromkeys(orgs):
-                    args = {"member": member, "organization": org, "status": "member"}
-                    facts.append(
-                        self._fact(doc, sentence, tokens, "membership", args, when, None, 0.8, quoted)
-                    )
+    def _has(self, view: _View, kind: str, part: str) -> bool:
+        cues = self.cues[kind][part]
+        if part == "verbs":
+            return any(_lemma(t) in cues for t in view.tokens if t.pos == "VERB")
+        return any(lemma in cues for lemma in view.lemmas)
+
+    def _membership(self, view: _View) -> list[Fact]:
+        if not (self._has(view, "membership", "nouns") or self._has(view, "membership", "verbs")):
+            return []
+        orgs = view.ids("org:")
+        return [
+            self._fact(view, "membership", {"member": member, "organization": org, "status": "member"}, 0.8)
+            for member in self._actors(view.doc, view.tokens, view.mentions, view.words)
+            for org in orgs
+        ]
+
+    def _chairmanship(self, view: _View) -> list[Fact]:
+        if not self._has(view, "chairmanship", "nouns"):
+            return []
+        orgs = view.ids("org:")
+        chairs = self._actors(view.doc, view.tokens, view.mentions, view.words)
+        term = {"term": view.when.value} if view.when else {}
+        return [
+            self._fact(view, "chairmanship", {"chair": chair, "organization": org, **term}, 0.8)
+            for chair in chairs[:1]
+            for org in orgs[:1]
+        ]
+
+    def _mission_participation(self, view: _View, context: _Context) -> list[Fact]:
         mission_cues = self.cues["mission_participation"]
-        missions = [m for m in mentions if m.entity.startswith("mission:")]
-        has_cue = any(lemma in mission_cues["nouns"] for lemma in lemmas)
-        if (missions or (has_cue and context.mission)) and any(
-            lemma in mission_cues["verbs"] for lemma in lemmas
+        missions = view.ids("mission:")
+        has_cue = any(lemma in mission_cues["nouns"] for lemma in view.lemmas)
+        if not (missions or (has_cue and context.mission)) or not any(
+            lemma in mission_cues["verbs"] for lemma in view.lemmas
         ):
-            mission = missions[0].entity if missions else context.mission
-            assert mission is not None
-            places = [
-                m.entity
-                for m in mentions
-                if m.entity.startswith(("country:", "place:")) and m.entity != self.home and m.label != "NORP"
-            ]
-            entry = self.catalog.get(mission)
-            known = (entry.locations or entry.hosts) if entry else ()
-            location = places[0] if places else (known[0] if len(known) == 1 else None)
-            args: dict[str, Any] = {"mission": mission}
-            if location:
-                args["location"] = location
-            time = when or (TimeMention(context.time, 0, 0) if context.time else None)
-            for participant in self._actors(doc, tokens, mentions, words) or ():
-                fact_args = {"participant": participant, **args}
-                text = self._span_text(doc, tokens, when) if when else context.time_text
-                facts.append(
-                    self._fact(
-                        doc, sentence, tokens, "mission_participation", fact_args, time, text, 0.8, quoted
-                    )
-                )
-        return facts
+            return []
+        mission = missions[0] if missions else context.mission
+        assert mission is not None
+        places = [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith(("country:", "place:")) and m.entity != self.home and m.label != "NORP"
+        ]
+        entry = self.catalog.get(mission)
+        known = (entry.locations or entry.hosts) if entry else ()
+        location = places[0] if places else (known[0] if len(known) == 1 else None)
+        args: dict[str, Any] = {"mission": mission, **({"location": location} if location else {})}
+        when = view.when or (TimeMention(context.time, 0, 0) if context.time else None)
+        text = None if view.when else context.time_text
+        return [
+            self._fact(
+                view, "mission_participation", {"participant": p, **args}, 0.8, when=when, time_text=text
+            )
+            for p in self._actors(view.doc, view.tokens, view.mentions, view.words)
+        ]
+
+    def _visit(self, view: _View) -> list[Fact]:
+        cues = self.cues["visit"]
+        if not self._has(view, "visit", "verbs"):
+            return []
+        persons = [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("person:") and self._case(view.doc, m) in (None, "Nom")
+        ]
+        destinations = [
+            self._country_of_place(m.entity)
+            for m in view.mentions
+            if m.entity.startswith(("country:", "place:")) and self._case(view.doc, m) == "Dat"
+        ]
+        destinations = [d for d in destinations if d]
+        if (
+            not persons
+            or not destinations
+            or (not self._has(view, "visit", "nouns") and len(view.tokens) > 25)
+        ):
+            return []
+        kind = next((v for k, v in cues["types"].items() if k in view.words), None)
+        args = {
+            "visitor": persons[0],
+            "destination": destinations[0],
+            **({"visit_type": kind} if kind else {}),
+        }
+        return [self._fact(view, "visit", args, 0.75)]
+
+    def _meeting(self, view: _View) -> list[Fact]:
+        if not (
+            self._has(view, "meeting", "verbs")
+            and (self._has(view, "meeting", "nouns") or "кездес" in view.lemmas)
+        ):
+            return []
+        persons = [m.entity for m in view.mentions if m.entity.startswith("person:")]
+        orgs = view.ids("org:")
+        if not persons and not orgs:
+            return []
+        places = [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("place:") and self._case(view.doc, m) == "Loc"
+        ]
+        args: dict[str, Any] = {"participants": list(dict.fromkeys(persons))}
+        if orgs:
+            args["organization"] = orgs[0]
+        if places:
+            args["place"] = places[0]
+        return [self._fact(view, "meeting", args, 0.7)]
+
+    def _parties(self, view: _View, sides: list[str]) -> list[str]:
+        named = [*view.ids("country:"), *self._countries_of(view.ids("person:"))]
+        if len(set(named)) < 2 and any(
+            w in self.cues["both_sides"] or _lemma(t) in self.cues["both_sides"]
+            for w, t in zip(view.words, view.tokens, strict=True)
+        ):
+            named = [*named, *sides]
+        return list(dict.fromkeys(named))
+
+    def _sectors(self, view: _View) -> list[str]:
+        return [
+            sector
+            for sector, words in self.cues["sectors"].items()
+            if any(
+                lemma in words or word in words for lemma, word in zip(view.lemmas, view.words, strict=True)
+            )
+        ]
+
+    def _agreement(self, view: _View, sides: list[str]) -> list[Fact]:
+        if not (self._has(view, "agreement", "nouns") and self._has(view, "agreement", "verbs")):
+            return []
+        signed = "қол" in view.words or any(_lemma(t) in ("қабылда", "бекіт") for t in view.tokens)
+        parties = self._parties(view, sides) or view.ids("org:")
+        if not signed or not parties:
+            return []
+        args: dict[str, Any] = {"parties": parties}
+        sectors = self._sectors(view)
+        if sectors:
+            args["sectors"] = sectors
+        title = self._quoted_title(view)
+        if title:
+            args["title"] = title
+        return [self._fact(view, "agreement", args, 0.7)]
+
+    def _cooperation(self, view: _View, sides: list[str]) -> list[Fact]:
+        if not (self._has(view, "cooperation", "nouns") and self._has(view, "cooperation", "verbs")):
+            return []
+        parties = self._parties(view, sides)
+        if len(parties) < 2:
+            return []
+        return [self._fact(view, "cooperation", {"parties": parties, "sectors": self._sectors(view)}, 0.65)]
 
     def _statements(self, doc: Doc, by_sentence: dict[int, list[Mention]]) -> list[Fact]:
         """A statement is what an office-holder or a state body said (not what an expert said)."""
@@ -162,7 +296,8 @@ class KazakhFactExtractor:
             if named:
                 args["principles"] = named
             when = self.time.find(tokens, doc.article.published)
-            facts.append(self._fact(doc, sentence, tokens, "statement", args, when, None, 0.75, False))
+            view = _View(doc, sentence, tokens, [], when, quoted=False)
+            facts.append(self._fact(view, "statement", args, 0.75))
         return facts
 
     # --- helpers --------------------------------------------------------------------------------
@@ -221,16 +356,16 @@ class KazakhFactExtractor:
 
     def _fact(
         self,
-        doc: Doc,
-        sentence: Sentence,
-        tokens: list[Token],
+        view: _View,
         kind: str,
         args: dict[str, Any],
-        when: TimeMention | None,
-        time_text: str | None,
         confidence: float,
-        quoted: bool,
+        *,
+        when: TimeMention | None = None,
+        time_text: str | None = None,
     ) -> Fact:
+        doc, sentence, tokens = view.doc, view.sentence, view.tokens
+        when = when or view.when
         text = doc.article.text
         return Fact(
             kind=kind,
@@ -239,8 +374,32 @@ class KazakhFactExtractor:
                 sentence.index, sentence.start, sentence.end, text[sentence.start : sentence.end]
             ),
             confidence=confidence,
-            modality=self._modality(tokens, quoted),
+            modality=self._modality(tokens, view.quoted),
             time=when.value if when else None,
-            time_text=time_text or self._span_text(doc, tokens, when),
+            time_text=time_text or self._span_text(doc, tokens, view.when),
             plover=self.plover.get(kind),
         )
+
+    def _quoted_title(self, view: _View) -> str | None:
+        words = [t.norm for t in view.tokens]
+        if "«" in words and "»" in words[words.index("«") :]:
+            first, last = words.index("«") + 1, words.index("»", words.index("«"))
+            if first < last:
+                return view.doc.article.text[view.tokens[first].start : view.tokens[last - 1].end]
+        return None
+
+    def _countries_of(self, persons: list[str]) -> list[str]:
+        """The countries whose offices these persons held (Putin → Russia), for "екі ел"."""
+        countries = []
+        for person in persons:
+            entry = self.catalog.get(person)
+            of = {o.of for o in entry.offices if o.of.startswith("country:")} if entry else set()
+            if len(of) == 1:
+                countries.append(of.pop())
+        return countries
+
+    def _country_of_place(self, entity: str) -> str | None:
+        if entity.startswith("country:"):
+            return entity
+        entry = self.catalog.get(entity)
+        return entry.country if entry else None
