@@ -168,3 +168,13 @@ def test_cooperation_with_sectors(pipeline):
     assert facts_of(doc, "cooperation") == [
         ({"parties": ["country:KZ", "country:UZ"], "sectors": ["trade", "transport"]}, None, "asserted")
     ]
+
+
+def test_every_fact_and_quote_points_into_the_article_text(pipeline, seed_path):
+    from tests.conftest import SAMPLES
+
+    for path in [seed_path, *sorted(SAMPLES.glob("*.txt"))]:
+        doc = pipeline(read_text_file(path, Settings()))
+        for record in [*doc.facts, *doc.quotes]:
+            evidence = record.evidence
+            assert doc.article.text[evidence.start : evidence.end] == evidence.text, path.name
