@@ -178,3 +178,11 @@ def test_every_fact_and_quote_points_into_the_article_text(pipeline, seed_path):
         for record in [*doc.facts, *doc.quotes]:
             evidence = record.evidence
             assert doc.article.text[evidence.start : evidence.end] == evidence.text, path.name
+
+
+def test_observer_status_and_the_organisation_named_before(pipeline):
+    text = "Түркі мемлекеттері ұйымы Астанада жиналды.\nВенгрия ұйымда бақылаушы мәртебесіне ие.\n"
+    doc = analyse(pipeline, text, date(2023, 11, 4))
+    assert facts_of(doc, "membership") == [
+        ({"member": "country:HU", "organization": "org:OTS", "status": "observer"}, None, "asserted")
+    ]

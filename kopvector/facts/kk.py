@@ -11,7 +11,7 @@ case suffix rules out places ("Қытайда" in the locative is where, not who
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -41,6 +41,16 @@ class _Context:
     time: str | None = None
     time_text: str | None = None
     mission: str | None = None
+
+
+@dataclass
+class _Discourse:
+    """What earlier sentences of the article make available to later ones."""
+
+    organisation: str | None = None  # the last organisation named: "ұйым", "одақ" refer to it
+    event: dict[str, str] = field(default_factory=dict)  # organisation and place of the last meeting
+    person: str | None = None  # the last person named: "ол" refers to it
+    sides: list[str] = field(default_factory=list)  # the last two countries named: "екі ел", "тараптар"
 
 
 @dataclass
@@ -82,7 +92,7 @@ class KazakhFactExtractor:
 
     def __call__(self, doc: Doc) -> None:
         context = _Context()
-        sides: list[str] = []  # the last two countries the article named, for "екі ел", "тараптар"
+        discourse = _Discourse()
         by_sentence: dict[int, list[Mention]] = {}
         for mention in doc.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -101,25 +111,33 @@ class KazakhFactExtractor:
                 )
                 continue
             facts = [
-                *self._membership(view),
-                *self._chairmanship(view),
+                *self._membership(view, discourse),
+                *self._chairmanship(view, discourse),
                 *self._mission_participation(view, context),
                 *self._visit(view),
-                *self._meeting(view),
-                *self._agreement(view, sides),
-                *self._cooperation(view, sides),
+                *self._meeting(view, discourse),
+                *self._agreement(view, discourse.sides),
+                *self._cooperation(view, discourse.sides),
             ]
             for fact in facts:
                 key = (fact.kind, repr(sorted(fact.args.items())), fact.time, fact.modality)
                 if key not in found or fact.confidence > found[key].confidence:
                     found[key] = fact
-            for country in [*view.ids("country:"), *self._countries_of(view.ids("person:"))]:
-                if country in sides:
-                    sides.remove(country)
-                sides.append(country)
-            del sides[:-2]
+            self._remember(view, discourse, facts)
         doc.facts.extend(found.values())
         doc.facts.extend(self._statements(doc, by_sentence))
+
+    def _remember(self, view: _View, discourse: _Discourse, facts: list[Fact]) -> None:
+        for country in [*view.ids("country:"), *self._countries_of(view.ids("person:"))]:
+            if country in discourse.sides:
+                discourse.sides.remove(country)
+            discourse.sides.append(country)
+        del discourse.sides[:-2]
+        discourse.organisation = next(reversed(view.ids("org:")), discourse.organisation)
+        discourse.person = next(reversed(view.ids("person:")), discourse.person)
+        for fact in facts:
+            if fact.kind == "meeting":
+                discourse.event = {k: v for k, v in fact.args.items() if k in ("organization", "place")}
 
     # --- kinds ----------------------------------------------------------------------------------
 
@@ -129,20 +147,32 @@ class KazakhFactExtractor:
             return any(_lemma(t) in cues for t in view.tokens if t.pos == "VERB")
         return any(lemma in cues for lemma in view.lemmas)
 
-    def _membership(self, view: _View) -> list[Fact]:
+    def _organisations(self, view: _View, discourse: _Discourse) -> list[str]:
+        """Organisations named in the sentence, or the one "ұйым"/"одақ" refers back to."""
+        orgs = view.ids("org:")
+        if (
+            not orgs
+            and discourse.organisation
+            and any(lemma in self.cues["organisation_words"] for lemma in view.lemmas)
+        ):
+            orgs = [discourse.organisation]
+        return orgs
+
+    def _membership(self, view: _View, discourse: _Discourse) -> list[Fact]:
+        cues = self.cues["membership"]
         if not (self._has(view, "membership", "nouns") or self._has(view, "membership", "verbs")):
             return []
-        orgs = view.ids("org:")
+        status = next((v for k, v in cues["status"].items() if k in view.lemmas), "member")
         return [
-            self._fact(view, "membership", {"member": member, "organization": org, "status": "member"}, 0.8)
+            self._fact(view, "membership", {"member": member, "organization": org, "status": status}, 0.8)
             for member in self._actors(view.doc, view.tokens, view.mentions, view.words)
-            for org in orgs
+            for org in self._organisations(view, discourse)
         ]
 
-    def _chairmanship(self, view: _View) -> list[Fact]:
+    def _chairmanship(self, view: _View, discourse: _Discourse) -> list[Fact]:
         if not self._has(view, "chairmanship", "nouns"):
             return []
-        orgs = view.ids("org:")
+        orgs = self._organisations(view, discourse)
         chairs = self._actors(view.doc, view.tokens, view.mentions, view.words)
         term = {"term": view.when.value} if view.when else {}
         return [
@@ -208,26 +238,28 @@ class KazakhFactExtractor:
         }
         return [self._fact(view, "visit", args, 0.75)]
 
-    def _meeting(self, view: _View) -> list[Fact]:
-        if not (
-            self._has(view, "meeting", "verbs")
-            and (self._has(view, "meeting", "nouns") or "кездес" in view.lemmas)
-        ):
+    def _meeting(self, view: _View, discourse: _Discourse) -> list[Fact]:
+        talks = "кездес" in view.lemmas
+        if not (self._has(view, "meeting", "verbs") and (self._has(view, "meeting", "nouns") or talks)):
             return []
         persons = [m.entity for m in view.mentions if m.entity.startswith("person:")]
+        if discourse.person and any(w in self.cues["person_pronouns"] for w in view.words):
+            persons.insert(0, discourse.person)  # "Астанада ол Тоқаевпен келіссөз жүргізді"
         orgs = view.ids("org:")
-        if not persons and not orgs:
-            return []
         places = [
             m.entity
             for m in view.mentions
             if m.entity.startswith("place:") and self._case(view.doc, m) == "Loc"
         ]
+        if not persons and not orgs:
+            return []
         args: dict[str, Any] = {"participants": list(dict.fromkeys(persons))}
         if orgs:
             args["organization"] = orgs[0]
         if places:
             args["place"] = places[0]
+        if not orgs and not places and not talks:
+            args.update(discourse.event)  # "Саммитке X қатысты": the summit named before
         return [self._fact(view, "meeting", args, 0.7)]
 
     def _parties(self, view: _View, sides: list[str]) -> list[str]:
