@@ -77,7 +77,7 @@ def test_heading_gives_mission_and_year_to_the_paragraph_below(pipeline):
 def test_experts_do_not_make_statements_but_officials_do(pipeline):
     text = (
         "Сарапшы Айгүл Сәрсенова аумақтық тұтастық қағидатының маңызын атап өтті.\n"
-        "Президент Тоқаев БҰҰ Бас Ассамблеясында халықаралық құқықтың маңызын атап өтті.\n"
+        "Мемлекет басшысы Бас Ассамблеяда сөйлеген сөзінде халықаралық құқықтың маңызын атап өтті.\n"
     )
     doc = analyse(pipeline, text)
     statements = facts_of(doc, "statement")
