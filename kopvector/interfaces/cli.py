@@ -29,6 +29,8 @@ app.add_typer(train_app, name="train")
 app.add_typer(catalog_app, name="catalog")
 
 err = Console(stderr=True, soft_wrap=True)
+KAZNERD_VALID = Path("../shared/data/kaznerd/IOB2_valid.txt")
+KaznerdOption = Annotated[Path, typer.Option(help="KazNERD file the gold items refer to by sentence index.")]
 _PROGRESS_MIN_FILES = 5
 
 
@@ -134,9 +136,7 @@ def eval_linking(
     gold: Annotated[
         Path, typer.Argument(help="Gold linked mentions, JSON Lines (see gold/linking/README.md).")
     ],
-    kaznerd: Annotated[
-        Path, typer.Option(help="KazNERD file the gold items refer to by sentence index.")
-    ] = Path("../shared/data/kaznerd/IOB2_valid.txt"),
+    kaznerd: KaznerdOption = KAZNERD_VALID,
 ) -> None:
     """Linking accuracy on the gold spans and end to end, as one JSON object."""
     from kopvector.evaluation.linking import evaluate_linking
@@ -149,9 +149,7 @@ def eval_facts(
     gold: Annotated[
         Path, typer.Argument(help="Gold facts and quotes, JSON Lines (see gold/facts/README.md).")
     ],
-    kaznerd: Annotated[
-        Path, typer.Option(help="KazNERD file the gold items refer to by sentence index.")
-    ] = Path("../shared/data/kaznerd/IOB2_valid.txt"),
+    kaznerd: KaznerdOption = KAZNERD_VALID,
 ) -> None:
     """Fact precision, recall and F1 per kind, quote scores and speaker accuracy, as one JSON object."""
     from kopvector.evaluation.facts import evaluate_facts
@@ -163,7 +161,7 @@ def eval_facts(
 def train_ner_command(
     data: Annotated[
         Path, typer.Option(help="KazNERD IOB2 file (its valid split); split here into train and dev.")
-    ] = Path("../shared/data/kaznerd/IOB2_valid.txt"),
+    ] = KAZNERD_VALID,
     out: Annotated[
         Path | None, typer.Option(help="Where to write the model (default: the shipped one).")
     ] = None,
