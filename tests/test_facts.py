@@ -36,6 +36,7 @@ def facts_of(doc, kind):
         ("Бүгін елші келді", "2025-12-10"),
         ("Өткен аптада делегация барды", "2025-W49"),
         ("Қазан қаласында кездесу өтті", None),
+        ("Шілде айында саммит өтті", "2025-07"),
     ],
 )
 def test_time_expressions_resolve_against_the_article_date(words, value):

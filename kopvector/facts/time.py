@@ -48,7 +48,7 @@ class TimeResolver:
         lowered = [w.lower() for w in words]
         year = self._explicit_year(words, lowered)
         for i in range(len(words)):
-            month = self.month(words[i])
+            month = self.month(words[i].lower() if i == 0 else words[i])  # capitalised at sentence start
             if month is None:
                 continue
             base_year = int(year.value) if year else (published.year if published else None)

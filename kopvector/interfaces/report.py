@@ -1,4 +1,5 @@
-"""A readable summary of one analysed article for `kopvector analyze --format text`."""
+"""A readable summary of one analysed article for `kopvector analyze --format text`: mentions, facts
+with their evidence, and quotes grouped by speaker."""
 
 from __future__ import annotations
 
@@ -31,4 +32,22 @@ def print_report(doc: Doc, console: Console) -> None:
     for m in doc.mentions:
         table.add_row(str(m.sentence), m.text, m.label, m.lemma, m.entity or "")
     console.print(table)
+    if doc.facts:
+        facts = Table(title="facts", show_lines=True)
+        for column in ("kind", "arguments", "time", "modality", "evidence"):
+            facts.add_column(column, overflow="fold")
+        for f in doc.facts:
+            args = ", ".join(f"{k}={v}" for k, v in f.args.items())
+            facts.add_row(f.kind, args, f.time or "", f.modality, f.evidence.text)
+        console.print(facts)
+    speakers: dict[str, list[str]] = {}
+    for q in doc.quotes:
+        who = q.speaker.name or q.speaker.entity or "?"
+        if q.speaker.role:
+            who += f" ({q.speaker.role})"
+        speakers.setdefault(who, []).append(f"[{q.kind}, {q.cue}] {q.text}")
+    for who, said in speakers.items():
+        console.print(f"[bold]{who}[/]", highlight=False)
+        for line in said:
+            console.print(f"  {line}", highlight=False, markup=False)
     console.print()
