@@ -48,7 +48,7 @@ class TimeResolver:
         lowered = [w.lower() for w in words]
         year = self._explicit_year(words, lowered)
         for i in range(len(words)):
-            month = self.month(words[i].lower() if i == 0 else words[i])  # capitalised at sentence start
+            month = self.month(words[i].lower() if i == 0 and self._not_a_name(tokens, i) else words[i])
             if month is None:
                 continue
             base_year = int(year.value) if year else (published.year if published else None)
@@ -80,6 +80,13 @@ class TimeResolver:
                 iso = (published - timedelta(days=7)).isocalendar()
                 return TimeMention(f"{iso.year}-W{iso.week:02d}", i, i + 2)
         return None
+
+    @staticmethod
+    def _not_a_name(tokens: list[Token], i: int) -> bool:
+        """A capitalised first word may still be a month: not when it names a city ("Қазан қаласында")."""
+        tagged = tokens[i].ner not in ("O", "B-DATE", "I-DATE")
+        city = i + 1 < len(tokens) and tokens[i + 1].norm.lower().startswith("қала")
+        return not tagged and not city
 
     @staticmethod
     def _explicit_year(words: list[str], lowered: list[str]) -> TimeMention | None:
