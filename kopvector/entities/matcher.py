@@ -103,16 +103,20 @@ class CatalogMatcher:
 
     def lookup(self, words: Sequence[str]) -> tuple[str, ...]:
         """Catalog ids named by `words` as written or by their lemma (last word uninflected)."""
-        keys = (_key(words), _key([self.analyzer.lemmatize_name(list(words))]))
         capitals = _is_acronym(words[0].split("-", 1)[0]) if len(words) == 1 else True
-        found = next(
-            (self._forms[k] for k in keys if k in self._forms and (capitals or k not in self._acronym_keys)),
-            None,
-        )
+        found = self._named(_key(words), capitals)
+        if found is None:  # the lemma only when the words as written are not a name
+            found = self._named(_key([self.analyzer.lemmatize_name(list(words))]), capitals)
         if found or len(words) < 2:
             return found or ()
         # A title-like name whose last word drops its possessive too: "Тұңғыш Президенті".
         return self._forms.get(_key([*words[:-1], self.analyzer.analyze(words[-1]).lemma]), ())
+
+    def _named(self, key: str, capitals: bool) -> tuple[str, ...] | None:
+        """Ids of a form key; acronym-only keys count only for words written in capitals."""
+        if key in self._forms and (capitals or key not in self._acronym_keys):
+            return self._forms[key]
+        return None
 
     def _longest_at(self, words: Sequence[str], i: int) -> CatalogMatch | None:
         longest = min(len(words), i + MAX_WORDS) if _key([words[i]]) in self._first_words else i + 1

@@ -10,7 +10,7 @@ data (`data/kk_quote_cues.yaml`); this module only reads tokens, lemmas and link
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -251,7 +251,7 @@ class _State:
     names: dict[str, str | None]
     roles: dict[str, Speaker]
     last: Speaker | None = None
+    person_roles: dict[str, str | None] = field(init=False)
 
-    @property
-    def person_roles(self) -> dict[str, str | None]:
-        return {s.entity: s.role for s in self.roles.values() if s.entity}
+    def __post_init__(self) -> None:
+        self.person_roles = {s.entity: s.role for s in self.roles.values() if s.entity}
