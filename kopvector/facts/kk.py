@@ -1,12 +1,16 @@
 """Kazakh fact extractor: every fact kind of schema v1, from linked mentions and the morphology.
 
-Rules read the morphology and the linked mentions of a sentence rather than fixed word sequences:
-a cue lemma (мүше, миссия, қатыс-, ...) names the relation, the catalog type of each mention gives its
-role (a country is the member, an organisation what it belongs to, a mission where it serves), the
-case suffix rules out places ("Қытайда" in the locative is where, not who), and a heading such as
-"2014 жыл: ... (MINURSO)" carries its year and mission to the paragraph under it. Cues are data
-(`data/kk_fact_cues.yaml`). A Russian extractor plugs in beside this one (`Pipeline.fact_extractors`).
-"екі ел" and "тараптар" stand for the last two countries the article named.
+Rules read the morphology and the linked mentions of a clause rather than fixed word sequences: a cue
+lemma (мүше, миссия, қатыс-, ...) names the relation, the catalog type of each mention gives its role
+(a country is the member, an organisation what it belongs to, a mission where it serves), and the case
+suffix tells the role in the clause: the locative is where ("Астанада"), the dative where to
+("Қытайға сапармен барды") or to whom the chair passes, the genitive whose summit it was ("ШЫҰ
+саммитіне"). Negation and tense are read per clause (`clauses.py`), so "X бақылаушы, ал Y мүше
+емес" negates only Y, and an event verb in the aorist ("барады", "өтеді") is a plan. A heading such
+as "2014 жыл: ... (MINURSO)" carries its year and mission to the paragraph under it, and the
+discourse carries what "екі ел", "тараптар", "ұйым", "оған", "ол" and a bare "саммитке" refer to.
+Cues are data (`data/kk_fact_cues.yaml`). A Russian extractor plugs in beside this one
+(`Pipeline.fact_extractors`).
 """
 
 from __future__ import annotations
@@ -19,10 +23,14 @@ import yaml
 
 from kopvector.document import Doc, Evidence, Fact, Mention, Sentence, Token
 from kopvector.entities.catalog import Catalog
+from kopvector.facts.clauses import ClauseSplitter
 from kopvector.facts.time import TimeMention, TimeResolver
 
 _PLACE_CASES = frozenset({"Loc", "Abl"})
 _HEADING_END = ".!?…"
+_QUOTE_MARKS = frozenset('«»“”"()')
+# Kinds that describe a state: their aorist ("мүше болып табылады", "қызмет етеді") is the present.
+_STATE_KINDS = frozenset({"membership", "chairmanship", "mission_participation", "cooperation"})
 
 
 def load_cues() -> dict[str, Any]:
@@ -45,24 +53,39 @@ class _Context:
 
 @dataclass
 class _Discourse:
-    """What earlier sentences of the article make available to later ones."""
+    """What earlier clauses of the article make available to later ones."""
 
-    organisation: str | None = None  # the last organisation named: "ұйым", "одақ" refer to it
+    organisation: str | None = None  # the last organisation named: "ұйым", "одақ", "оған" refer to it
     event: dict[str, str] = field(default_factory=dict)  # organisation and place of the last meeting
+    attendees: list[str] = field(default_factory=list)  # who met last: "тараптар", "мемлекет басшылары"
     person: str | None = None  # the last person named: "ол" refers to it
-    sides: list[str] = field(default_factory=list)  # the last two countries named: "екі ел", "тараптар"
+    sides: list[str] = field(default_factory=list)  # the last two countries named: "екі ел"
+    visit: dict[str, str] = field(default_factory=dict)  # the last visit: "сапар тоқтатылды"
+    deployment: dict[str, str] = field(default_factory=dict)  # the last mission: "контингент құрамында"
+
+
+@dataclass
+class _People:
+    """What the article says about its persons: whose office they hold, and whether they hold one."""
+
+    countries: dict[str, str] = field(default_factory=dict)  # "Франция Президенті Макрон" → country:FR
+    officials: set[str] = field(default_factory=set)
 
 
 @dataclass
 class _View:
-    """One sentence as the kind rules read it."""
+    """One clause as the kind rules read it, with what the sentence's earlier clauses left."""
 
     doc: Doc
     sentence: Sentence
+    first: int  # index in doc.tokens of the clause's first token
     tokens: list[Token]
     mentions: list[Mention]
-    when: TimeMention | None
-    quoted: bool
+    when: str | None
+    time_text: str | None
+    reported: bool
+    subjects: list[str] = field(default_factory=list)  # actors of the previous clause
+    organisations: list[str] = field(default_factory=list)  # organisations of the previous clause
 
     @property
     def lemmas(self) -> list[str]:
@@ -77,6 +100,10 @@ class _View:
             dict.fromkeys(m.entity for m in self.mentions if m.entity and m.entity.startswith(prefixes))
         )
 
+    def after(self, mention: Mention) -> int:
+        """Index in `tokens` of the word right after the mention."""
+        return mention.last - self.first
+
 
 class KazakhFactExtractor:
     """Fills `doc.facts` for a Kazakh `Doc` with linked mentions and quotes."""
@@ -88,204 +115,303 @@ class KazakhFactExtractor:
         self.home = home
         self.cues = cues or load_cues()
         self.time = TimeResolver(self.cues)
+        self.clauses = ClauseSplitter(self.cues)
         self.plover: dict[str, dict[str, str]] = self.cues["plover"]
 
     def __call__(self, doc: Doc) -> None:
         context = _Context()
         discourse = _Discourse()
+        people = self._people(doc)
         by_sentence: dict[int, list[Mention]] = {}
         for mention in doc.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
-        quoted = {q.evidence.sentence for q in doc.quotes if q.kind == "direct"}
+        quoted = {
+            s.index
+            for q in doc.quotes
+            if q.kind == "direct"
+            for s in doc.sentences
+            if s.start < q.evidence.end and q.evidence.start < s.end
+        }
         found: dict[tuple[Any, ...], Fact] = {}
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             mentions = [m for m in by_sentence.get(sentence.index, []) if m.entity]
             when = self.time.find(tokens, doc.article.published)
-            view = _View(doc, sentence, tokens, mentions, when, sentence.index in quoted)
             if self._is_heading(doc, sentence):
-                context = _Context(
-                    time=when.value if when else None,
-                    time_text=self._span_text(doc, tokens, when),
-                    mission=next(iter(view.ids("mission:")), None),
-                )
+                heading = self._view(doc, sentence, 0, tokens, mentions, when, False)
+                context = _Context(heading.when, heading.time_text, next(iter(heading.ids("mission:")), None))
                 continue
-            facts = [
-                *self._membership(view, discourse),
-                *self._chairmanship(view, discourse),
-                *self._mission_participation(view, context),
-                *self._visit(view),
-                *self._meeting(view, discourse),
-                *self._agreement(view, discourse.sides),
-                *self._cooperation(view, discourse.sides),
-            ]
-            for fact in facts:
-                key = (fact.kind, repr(sorted(fact.args.items())), fact.time, fact.modality)
-                if key not in found or fact.confidence > found[key].confidence:
-                    found[key] = fact
-            self._remember(view, discourse, facts)
+            previous: _View | None = None
+            for clause in self.clauses.split(tokens):
+                if clause.frame:
+                    continue
+                view = self._view(
+                    doc,
+                    sentence,
+                    clause.first,
+                    tokens[clause.first : clause.last],
+                    mentions,
+                    when,
+                    clause.reported or sentence.index in quoted,
+                )
+                if previous is not None:
+                    view.subjects = self._actors(previous, people)
+                    view.organisations = self._organisations(previous, discourse)
+                if any(lemma in self.cues["opinion_verbs"] for lemma in view.lemmas):
+                    continue
+                facts = [
+                    *self._membership(view, discourse, people),
+                    *self._chairmanship(view, discourse, people),
+                    *self._mission_participation(view, context, discourse, people),
+                    *self._visit(view, discourse, people),
+                    *self._meeting(view, discourse, people),
+                    *self._agreement(view, discourse, people),
+                    *self._cooperation(view, discourse, people),
+                ]
+                for fact in facts:
+                    key = (fact.kind, repr(sorted(fact.args.items())), fact.time, fact.modality)
+                    if key not in found or fact.confidence > found[key].confidence:
+                        found[key] = fact
+                self._remember(view, discourse, people, facts)
+                previous = view
         doc.facts.extend(found.values())
         doc.facts.extend(self._statements(doc, by_sentence))
 
-    def _remember(self, view: _View, discourse: _Discourse, facts: list[Fact]) -> None:
-        for country in [*view.ids("country:"), *self._countries_of(view.ids("person:"))]:
+    def _view(
+        self,
+        doc: Doc,
+        sentence: Sentence,
+        first: int,
+        tokens: list[Token],
+        mentions: list[Mention],
+        sentence_when: TimeMention | None,
+        reported: bool,
+    ) -> _View:
+        """The clause `tokens` (starting at sentence token `first`): its own time, else the sentence's."""
+        start = sentence.first + first
+        inside = [m for m in mentions if start <= m.first and m.last <= start + len(tokens)]
+        own = self.time.find(tokens, doc.article.published)
+        when, words = (own, tokens) if own else (sentence_when, doc.sentence_tokens(sentence))
+        return _View(
+            doc,
+            sentence,
+            start,
+            tokens,
+            inside,
+            when.value if when else None,
+            self._span_text(doc, words, when),
+            reported,
+        )
+
+    def _remember(self, view: _View, discourse: _Discourse, people: _People, facts: list[Fact]) -> None:
+        persons = view.ids("person:")
+        for country in [*view.ids("country:"), *self._countries_of(persons, people)]:
             if country in discourse.sides:
                 discourse.sides.remove(country)
             discourse.sides.append(country)
         del discourse.sides[:-2]
         discourse.organisation = next(reversed(view.ids("org:")), discourse.organisation)
-        discourse.person = next(reversed(view.ids("person:")), discourse.person)
+        discourse.person = next(reversed(persons), discourse.person)
         for fact in facts:
             if fact.kind == "meeting":
                 discourse.event = {k: v for k, v in fact.args.items() if k in ("organization", "place")}
+                attendees = self._countries_of(fact.args["participants"], people)
+                attendees += [p for p in fact.args["participants"] if p.startswith("country:")]
+                organisation = fact.args.get("organization")
+                discourse.attendees = (
+                    list(dict.fromkeys(attendees))
+                    if len(set(attendees)) > 1
+                    else ([organisation] if organisation else discourse.attendees)
+                )
+            elif fact.kind == "visit":
+                discourse.visit = dict(fact.args)
+            elif fact.kind == "mission_participation":
+                discourse.deployment = {k: v for k, v in fact.args.items() if k in ("mission", "location")}
 
     # --- kinds ----------------------------------------------------------------------------------
 
     def _has(self, view: _View, kind: str, part: str) -> bool:
         cues = self.cues[kind][part]
         if part == "verbs":
-            return any(_lemma(t) in cues for t in view.tokens if t.pos == "VERB")
+            return any(_lemma(t) in cues for t in view.tokens if t.pos in ("VERB", "AUX"))
         return any(lemma in cues for lemma in view.lemmas)
 
-    def _organisations(self, view: _View, discourse: _Discourse) -> list[str]:
-        """Organisations named in the sentence, or the one "ұйым"/"одақ" refers back to."""
-        orgs = view.ids("org:")
-        if (
-            not orgs
-            and discourse.organisation
-            and any(lemma in self.cues["organisation_words"] for lemma in view.lemmas)
-        ):
-            orgs = [discourse.organisation]
-        return orgs
-
-    def _membership(self, view: _View, discourse: _Discourse) -> list[Fact]:
-        cues = self.cues["membership"]
-        if not (self._has(view, "membership", "nouns") or self._has(view, "membership", "verbs")):
+    def _membership(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
+        lemmas = view.lemmas
+        observer = "бақылаушы" in lemmas and "мәртебе" in lemmas
+        partner = "диалог" in lemmas and "серіктес" in lemmas
+        founder = "негіз" in lemmas and "қала" in lemmas
+        if not ("мүше" in lemmas or observer or partner or founder or self._has(view, "membership", "verbs")):
             return []
-        status = next((v for k, v in cues["status"].items() if k in view.lemmas), "member")
+        status = "observer" if observer else "dialogue_partner" if partner else "member"
         return [
             self._fact(view, "membership", {"member": member, "organization": org, "status": status}, 0.8)
-            for member in self._actors(view.doc, view.tokens, view.mentions, view.words)
+            for member in self._actors(view, people)
             for org in self._organisations(view, discourse)
         ]
 
-    def _chairmanship(self, view: _View, discourse: _Discourse) -> list[Fact]:
-        if not self._has(view, "chairmanship", "nouns"):
+    def _chairmanship(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
+        if "төрағалық" not in view.lemmas:
             return []
+        passes = self._has(view, "chairmanship", "passes")
+        if passes:
+            chairs = [m.entity for m in self._countries(view) if self._case(view.doc, m) == "Dat"]
+        else:
+            chairs = [a for a in self._actors(view, people) if a.startswith("country:")]
         orgs = self._organisations(view, discourse)
-        chairs = self._actors(view.doc, view.tokens, view.mentions, view.words)
-        term = {"term": view.when.value} if view.when else {}
+        term = {"term": view.when} if view.when and not passes else {}
         return [
-            self._fact(view, "chairmanship", {"chair": chair, "organization": org, **term}, 0.8)
-            for chair in chairs[:1]
-            for org in orgs[:1]
+            self._fact(view, "chairmanship", {"chair": chairs[0], "organization": orgs[0], **term}, 0.8)
+            for _ in chairs[:1]
+            for _ in orgs[:1]
         ]
 
-    def _mission_participation(self, view: _View, context: _Context) -> list[Fact]:
-        mission_cues = self.cues["mission_participation"]
+    def _mission_participation(
+        self, view: _View, context: _Context, discourse: _Discourse, people: _People
+    ) -> list[Fact]:
+        cues = self.cues["mission_participation"]
+        lemmas = view.lemmas
         missions = view.ids("mission:")
-        has_cue = any(lemma in mission_cues["nouns"] for lemma in view.lemmas)
-        if not (missions or (has_cue and context.mission)) or not any(
-            lemma in mission_cues["verbs"] for lemma in view.lemmas
-        ):
+        troops = any(lemma in cues["nouns"] for lemma in lemmas)
+        if not (missions or troops) or not any(lemma in cues["verbs"] for lemma in lemmas):
             return []
-        mission = missions[0] if missions else context.mission
-        assert mission is not None
         places = [
             m.entity
-            for m in view.mentions
-            if m.entity.startswith(("country:", "place:")) and m.entity != self.home and m.label != "NORP"
+            for m in self._countries(view, places=True)
+            if self._case(view.doc, m) in ("Loc", "Dat", "Gen") or m.entity.startswith("place:")
         ]
-        entry = self.catalog.get(mission)
+        mission = missions[0] if missions else (context.mission if troops else None)
+        if mission is None and "миссия" in lemmas and "org:UN" in view.ids("org:"):
+            mission = self._mission_in(places)  # "Батыс Сахарадағы БҰҰ миссиясында"
+        entry = self.catalog.get(mission) if mission else None
         known = (entry.locations or entry.hosts) if entry else ()
         location = places[0] if places else (known[0] if len(known) == 1 else None)
-        args: dict[str, Any] = {"mission": mission, **({"location": location} if location else {})}
-        when = view.when or (TimeMention(context.time, 0, 0) if context.time else None)
-        text = None if view.when else context.time_text
+        if not mission and not location and troops and "контингент" in lemmas:
+            mission, location = discourse.deployment.get("mission"), discourse.deployment.get("location")
+        if not mission and not location:
+            return []
+        participants = [
+            o for o in view.ids("org:") if o != "org:UN" and any(w in cues["forces"] for w in lemmas)
+        ] or self._actors(view, people, exclude=_PLACE_CASES | {"Dat"})
+        if not participants and troops:
+            participants = [self.home]
+        args: dict[str, Any] = {
+            **({"mission": mission} if mission else {}),
+            **({"location": location} if location else {}),
+        }
+        when = view.when or context.time
+        text = view.time_text if view.when else context.time_text
         return [
             self._fact(
                 view, "mission_participation", {"participant": p, **args}, 0.8, when=when, time_text=text
             )
-            for p in self._actors(view.doc, view.tokens, view.mentions, view.words)
+            for p in participants
+            if p != location
         ]
 
-    def _visit(self, view: _View) -> list[Fact]:
+    def _visit(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         cues = self.cues["visit"]
-        if not self._has(view, "visit", "verbs"):
-            return []
-        persons = [
-            m.entity
-            for m in view.mentions
-            if m.entity.startswith("person:") and self._case(view.doc, m) in (None, "Nom")
+        trip = "сапар" in view.lemmas
+        moves = [
+            i
+            for i, t in enumerate(view.tokens)
+            if t.pos == "VERB"
+            and _lemma(t) in cues["verbs"]
+            and not (i and view.tokens[i - 1].feats.get("VerbForm") == "Conv")  # "артып келе жатыр"
         ]
+        if not (trip or moves) or (not trip and len(view.tokens) > 25):
+            return []
+        stays = trip and any(_lemma(t) == "бол" for t in view.tokens)
         destinations = [
             self._country_of_place(m.entity)
-            for m in view.mentions
-            if m.entity.startswith(("country:", "place:")) and self._case(view.doc, m) == "Dat"
+            for m in self._countries(view, places=True)
+            if self._case(view.doc, m) == "Dat" or (stays and self._case(view.doc, m) == "Loc")
         ]
         destinations = [d for d in destinations if d]
-        if (
-            not persons
-            or not destinations
-            or (not self._has(view, "visit", "nouns") and len(view.tokens) > 25)
-        ):
+        cases = ("Nom", "Gen", None) if trip else ("Nom", None)
+        visitors = [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("person:")
+            and m.entity in people.officials
+            and self._case(view.doc, m) in cases
+        ]
+        if not visitors and discourse.person and any(w in self.cues["person_pronouns"] for w in view.words):
+            visitors = [discourse.person]
+        if not visitors and not destinations and trip and discourse.visit:
+            visitors, destinations = [discourse.visit["visitor"]], [discourse.visit["destination"]]
+        if not visitors or not destinations:
+            return []
+        visitor = visitors[0]
+        destination = next((d for d in destinations if d not in self._countries_of([visitor], people)), None)
+        if destination is None:
             return []
         kind = next((v for k, v in cues["types"].items() if k in view.words), None)
-        args = {
-            "visitor": persons[0],
-            "destination": destinations[0],
-            **({"visit_type": kind} if kind else {}),
-        }
+        args = {"visitor": visitor, "destination": destination, **({"visit_type": kind} if kind else {})}
         return [self._fact(view, "visit", args, 0.75)]
 
-    def _meeting(self, view: _View, discourse: _Discourse) -> list[Fact]:
-        talks = "кездес" in view.lemmas
-        if not (self._has(view, "meeting", "verbs") and (self._has(view, "meeting", "nouns") or talks)):
+    def _meeting(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
+        cues = self.cues["meeting"]
+        lemmas = view.lemmas
+        talks = "кездес" in lemmas or self._contains(lemmas, ["бас", "қос"])
+        nouns = [i for i, lemma in enumerate(lemmas) if lemma in cues["nouns"]]
+        acts = [
+            i
+            for i, t in enumerate(view.tokens)
+            if (t.pos in ("VERB", "AUX") and _lemma(t) in cues["verbs"]) or _lemma(t) == "төрағалық"
+            if t.feats.get("VerbForm") != "Vnoun" or self._next_word(view, i) == "тиіс"
+        ]
+        if not acts or not (nouns or talks):
             return []
         persons = [m.entity for m in view.mentions if m.entity.startswith("person:")]
         if discourse.person and any(w in self.cues["person_pronouns"] for w in view.words):
             persons.insert(0, discourse.person)  # "Астанада ол Тоқаевпен келіссөз жүргізді"
-        orgs = view.ids("org:")
-        places = [
+        if not persons:
+            persons = [
+                m.entity
+                for m in self._countries(view)
+                if self._case(view.doc, m) in ("Nom", None) and m.label != "NORP"
+            ]  # "Ресей, Түркия және Иран делегациялары қатысты"
+        orgs = [
             m.entity
             for m in view.mentions
-            if m.entity.startswith("place:") and self._case(view.doc, m) == "Loc"
+            if m.entity.startswith("org:") and self._names_event(view, m, set(nouns))
         ]
-        if not persons and not orgs:
-            return []
+        places = [
+            m.entity
+            for m in self._countries(view, places=True)
+            if self._case(view.doc, m) == "Loc" and m.entity != self.home
+        ]
         args: dict[str, Any] = {"participants": list(dict.fromkeys(persons))}
-        if orgs:
-            args["organization"] = orgs[0]
+        organisation = orgs[0] if orgs else None
+        if organisation is None and not talks and nouns:
+            organisation = discourse.event.get("organization")  # "Саммитке X қатысты": the one before
+        if not persons and not organisation:
+            return []
+        if organisation:
+            args["organization"] = organisation
         if places:
             args["place"] = places[0]
-        if not orgs and not places and not talks:
-            args.update(discourse.event)  # "Саммитке X қатысты": the summit named before
         return [self._fact(view, "meeting", args, 0.7)]
 
-    def _parties(self, view: _View, sides: list[str]) -> list[str]:
-        named = [*view.ids("country:"), *self._countries_of(view.ids("person:"))]
-        if len(set(named)) < 2 and any(
-            w in self.cues["both_sides"] or _lemma(t) in self.cues["both_sides"]
-            for w, t in zip(view.words, view.tokens, strict=True)
-        ):
-            named = [*named, *sides]
-        return list(dict.fromkeys(named))
-
-    def _sectors(self, view: _View) -> list[str]:
-        return [
-            sector
-            for sector, words in self.cues["sectors"].items()
-            if any(
-                lemma in words or word in words for lemma, word in zip(view.lemmas, view.words, strict=True)
-            )
+    def _agreement(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
+        cues = self.cues["agreement"]
+        lemmas = view.lemmas
+        documents = [
+            i
+            for i, lemma in enumerate(lemmas)
+            if lemma in cues["nouns"] or (lemma in cues["joint_nouns"] and "бірлескен" in lemmas[:i])
         ]
-
-    def _agreement(self, view: _View, sides: list[str]) -> list[Fact]:
-        if not (self._has(view, "agreement", "nouns") and self._has(view, "agreement", "verbs")):
+        signed = (
+            ("қол" in view.words and "қой" in lemmas)
+            or any(lemma in cues["verbs"] for lemma in lemmas)
+            or self._contains(lemmas, ["күш", "ен"])
+            or any(lemmas[i] == "келісім" and self._next_lemma(view, i) == "кел" for i in documents)
+        )
+        if not documents or not signed:
             return []
-        signed = "қол" in view.words or any(_lemma(t) in ("қабылда", "бекіт") for t in view.tokens)
-        parties = self._parties(view, sides) or view.ids("org:")
-        if not signed or not parties:
+        parties = self._parties(view, discourse, people, minimum=1)
+        if not parties:
             return []
         args: dict[str, Any] = {"parties": parties}
         sectors = self._sectors(view)
@@ -296,10 +422,18 @@ class KazakhFactExtractor:
             args["title"] = title
         return [self._fact(view, "agreement", args, 0.7)]
 
-    def _cooperation(self, view: _View, sides: list[str]) -> list[Fact]:
-        if not (self._has(view, "cooperation", "nouns") and self._has(view, "cooperation", "verbs")):
+    def _cooperation(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
+        cues = self.cues["cooperation"]
+        lemmas = view.lemmas
+        named = any(
+            lemma in cues["nouns"] and self._next_word(view, i) != "туралы" for i, lemma in enumerate(lemmas)
+        ) and self._has(view, "cooperation", "verbs")
+        joint = any(lemma in cues["by_itself"] for lemma in lemmas) or self._contains(
+            lemmas, ["бірлескен", "жоба"]
+        )
+        if not (named or joint) or any(lemma in cues["calls"] for lemma in lemmas):
             return []
-        parties = self._parties(view, sides)
+        parties = self._parties(view, discourse, people, minimum=2)
         if len(parties) < 2:
             return []
         return [self._fact(view, "cooperation", {"parties": parties, "sectors": self._sectors(view)}, 0.65)]
@@ -308,11 +442,14 @@ class KazakhFactExtractor:
         """A statement is what an office-holder or a state body said (not what an expert said)."""
         facts = []
         principles: dict[str, list[list[str]]] = self.cues["statement"]["principles"]
+        not_speech = tuple(self.cues["statement"]["not_speech"])
         for quote in doc.quotes:
             speaker = quote.speaker.entity
             entry = self.catalog.get(speaker) if speaker else None
             if entry is None or not (entry.offices or entry.type in ("body", "country")):
                 continue
+            if quote.cue.lower().startswith(not_speech):
+                continue  # "министрліктің мәліметінше": information passed on, not a speech
             sentence = doc.sentences[quote.evidence.sentence]
             tokens = doc.sentence_tokens(sentence)
             args: dict[str, Any] = {"speaker": speaker}
@@ -327,27 +464,184 @@ class KazakhFactExtractor:
             named = [p for p, forms in principles.items() if any(self._contains(lemmas, f) for f in forms)]
             if named:
                 args["principles"] = named
+            frame = self.clauses.split(tokens)[0]
+            relayed = (
+                frame.frame and quote.cue not in doc.article.text[sentence.start : tokens[frame.last - 1].end]
+            )
             when = self.time.find(tokens, doc.article.published)
-            view = _View(doc, sentence, tokens, [], when, quoted=False)
-            facts.append(self._fact(view, "statement", args, 0.75))
+            view = self._view(doc, sentence, 0, tokens, [], when, relayed)
+            facts.append(
+                self._fact(view, "statement", args, 0.75, modality="reported" if relayed else "asserted")
+            )
         return facts
+
+    # --- arguments ------------------------------------------------------------------------------
+
+    def _countries(self, view: _View, places: bool = False) -> list[Mention]:
+        """Country (and with `places`, place) mentions that are not part of an office title."""
+        prefixes = ("country:", "place:") if places else ("country:",)
+        return [
+            m
+            for m in view.mentions
+            if m.entity.startswith(prefixes)
+            and self._next_lemma_after(view, m) not in self.cues["office_words"]
+            and self._next_word_after(view, m) != "туралы"
+        ]
+
+    def _actors(self, view: _View, people: _People, exclude: frozenset[str] = _PLACE_CASES) -> list[str]:
+        """Countries acting in the clause: named (not as a place), by demonym, by "ел", or the subject of
+        the clause before ("Өзбекстан бақылаушы, бірақ одаққа мүше емес")."""
+        actors = [
+            m.entity
+            for m in self._countries(view)
+            if m.label == "NORP" or self._case(view.doc, m) not in exclude
+        ]
+        words, home_words = view.words, self.cues["home_words"]
+        if not actors and any(
+            (w in home_words or _lemma(t) in home_words) and (i == 0 or words[i - 1] != "екі")
+            for i, (w, t) in enumerate(zip(words, view.tokens, strict=True))
+        ):
+            actors = [self.home]
+        if not actors:
+            actors = list(view.subjects)
+        return list(dict.fromkeys(actors))
+
+    def _organisations(self, view: _View, discourse: _Discourse) -> list[str]:
+        """Organisations named in the clause, the one "ұйым", "одақ", "оған" refers to, or the previous
+        clause's."""
+        orgs = [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("org:")
+            and self._next_lemma_after(view, m) not in self.cues["office_words"]
+            and self._next_word_after(view, m) != "туралы"
+        ]
+        if orgs:
+            return list(dict.fromkeys(orgs))
+        last = self.catalog.get(discourse.organisation) if discourse.organisation else None
+        if last is not None:
+            name = last.name("kk").lower()
+            heads = [lemma for lemma in view.lemmas if lemma in self.cues["organisation_words"]]
+            if any(head in name for head in heads) or any(
+                w in self.cues["organisation_pronouns"] for w in view.words
+            ):
+                return [last.id]
+        return list(view.organisations)
+
+    def _parties(self, view: _View, discourse: _Discourse, people: _People, minimum: int) -> list[str]:
+        """Signatories or partners: countries and organisations named, the signers' countries, or the
+        sides "екі ел" / "тараптар" / "мемлекет басшылары" refer to."""
+        named = [
+            *(m.entity for m in self._countries(view) if self._case(view.doc, m) not in _PLACE_CASES),
+            *(o for o in self._organisations(view, _Discourse()) if o not in view.organisations),
+            *self._countries_of(view.ids("person:"), people),
+        ]
+        named = list(dict.fromkeys(named))
+        both = any(
+            w in self.cues["both_sides"] or lemma in self.cues["both_sides"]
+            for w, lemma in zip(view.words, view.lemmas, strict=True)
+        )
+        if len(named) < 2 and both:
+            named = list(dict.fromkeys([*named, *(discourse.attendees or discourse.sides)]))
+        if not named:
+            named = self._actors(view, people) or list(discourse.attendees)
+        return named if len(named) >= minimum else []
+
+    def _sectors(self, view: _View) -> list[str]:
+        return [
+            sector
+            for sector, words in self.cues["sectors"].items()
+            if any(
+                lemma in words or word in words for lemma, word in zip(view.lemmas, view.words, strict=True)
+            )
+        ]
+
+    def _people(self, doc: Doc) -> _People:
+        """Whose office each person holds, read from the catalog and from titles the article gives
+        ("Германия канцлері Олаф Шольц"), and which persons are officials at all."""
+        people = _People()
+        starts = {m.first: m for m in doc.mentions if m.entity and m.entity.startswith("person:")}
+        for mention in doc.mentions:
+            entity = mention.entity or ""
+            if mention.label == "POSITION" and entity.startswith("person:"):
+                people.officials.add(entity)
+            if not entity.startswith("country:"):
+                continue
+            i = mention.last
+            while i < len(doc.tokens) and i - mention.last < 4 and i not in starts:
+                if doc.tokens[i].pos == "PUNCT" or doc.tokens[i].pos == "VERB":
+                    break
+                i += 1
+            person = starts.get(i)
+            title = [_lemma(t) for t in doc.tokens[mention.last : i]]
+            if person and any(word in self.cues["office_words"] for word in title):
+                people.countries.setdefault(person.entity or "", entity)
+                people.officials.add(person.entity or "")
+        for mention in starts.values():
+            entry = self.catalog.get(mention.entity or "")
+            if entry is not None and entry.offices:
+                people.officials.add(entry.id)
+        return people
+
+    def _countries_of(self, persons: list[str], people: _People) -> list[str]:
+        """The countries whose offices these persons held (Putin → Russia), for "екі ел"."""
+        countries = []
+        for person in persons:
+            entry = self.catalog.get(person)
+            of = {o.of for o in entry.offices if o.of.startswith("country:")} if entry else set()
+            if len(of) == 1:
+                countries.append(of.pop())
+            elif person in people.countries:
+                countries.append(people.countries[person])
+        return countries
+
+    def _country_of_place(self, entity: str) -> str | None:
+        if entity.startswith("country:"):
+            return entity
+        entry = self.catalog.get(entity)
+        return entry.country if entry else None
+
+    def _mission_in(self, places: list[str]) -> str | None:
+        """The one UN operation the catalog has in these places."""
+        found = {
+            entry.id
+            for entry in self.catalog.entries_of("mission")
+            for place in places
+            if place in (entry.locations or entry.hosts)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _names_event(self, view: _View, mention: Mention, nouns: set[int]) -> bool:
+        """True when a meeting noun follows the organisation within a few words ("ШЫҰ саммитіне",
+        "ТМД мемлекет басшылары кеңесінің отырысы"), so the forum is its, not a role ("БҰҰ өкілі")."""
+        i = view.after(mention)
+        for step in range(6):
+            if i + step in nouns:
+                return True
+            if i + step >= len(view.tokens):
+                return False
+            token = view.tokens[i + step]
+            if token.pos == "VERB" or (token.pos == "PUNCT" and token.norm not in _QUOTE_MARKS):
+                return False
+        return False
 
     # --- helpers --------------------------------------------------------------------------------
 
-    def _actors(self, doc: Doc, tokens: list[Token], mentions: list[Mention], words: list[str]) -> list[str]:
-        """Countries acting in the sentence: named (not as a place), by demonym, or by "ел"/"еліміз"."""
-        actors = [
-            m.entity
-            for m in mentions
-            if m.entity.startswith("country:")
-            and (m.label == "NORP" or self._case(doc, m) not in _PLACE_CASES)
-        ]
-        home_words = self.cues["home_words"]
-        if not actors and any(
-            w in home_words or _lemma(t) in home_words for w, t in zip(words, tokens, strict=True)
-        ):
-            actors = [self.home]
-        return list(dict.fromkeys(actors))
+    def _next_word_after(self, view: _View, mention: Mention) -> str | None:
+        i = view.after(mention)
+        return view.tokens[i].norm.lower() if i < len(view.tokens) else None
+
+    def _next_lemma_after(self, view: _View, mention: Mention) -> str | None:
+        i = view.after(mention)
+        return _lemma(view.tokens[i]) if i < len(view.tokens) else None
+
+    @staticmethod
+    def _next_word(view: _View, i: int) -> str | None:
+        return view.tokens[i + 1].norm.lower() if i + 1 < len(view.tokens) else None
+
+    @staticmethod
+    def _next_lemma(view: _View, i: int) -> str | None:
+        return _lemma(view.tokens[i + 1]) if i + 1 < len(view.tokens) else None
 
     @staticmethod
     def _case(doc: Doc, mention: Mention) -> str | None:
@@ -372,19 +666,36 @@ class KazakhFactExtractor:
             return None
         return doc.article.text[tokens[when.first].start : tokens[when.last - 1].end]
 
-    def _modality(self, tokens: list[Token], quoted: bool) -> str:
-        words = [t.norm.lower() for t in tokens]
+    def _modality(self, view: _View, kind: str) -> str:
+        """negated > planned > reported > asserted, read from the clause's own words and predicate."""
+        words, lemmas = view.words, view.lemmas
         negation = any(
             w in self.cues["negators"] and (i == 0 or words[i - 1] not in self.cues["not_negating_before"])
             for i, w in enumerate(words)
-        )
-        if negation or any(t.feats.get("Polarity") == "Neg" for t in tokens if t.pos == "VERB"):
+        ) or any(lemma in self.cues["cancelled"] for lemma in lemmas)
+        if negation or any(t.feats.get("Polarity") == "Neg" for t in view.tokens if t.pos == "VERB"):
             return "negated"
-        if any(w in self.cues["planned"] for w in words) or any(
-            t.feats.get("Tense") == "Fut" for t in tokens
+        predicate = next(
+            (
+                t
+                for t in reversed(view.tokens)
+                if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm", "Fin") == "Fin"
+            ),
+            None,
+        )
+        aorist = (
+            predicate is not None
+            and predicate.feats.get("Tense") == "Pres"
+            and predicate.feats.get("Aspect") == "Hab"
+            and kind not in _STATE_KINDS
+        )
+        if (
+            aorist
+            or any(w in self.cues["planned"] for w in words)
+            or any(t.feats.get("Tense") == "Fut" for t in view.tokens)
         ):
             return "planned"
-        return "reported" if quoted else "asserted"
+        return "reported" if view.reported else "asserted"
 
     def _fact(
         self,
@@ -393,11 +704,11 @@ class KazakhFactExtractor:
         args: dict[str, Any],
         confidence: float,
         *,
-        when: TimeMention | None = None,
+        when: str | None = None,
         time_text: str | None = None,
+        modality: str | None = None,
     ) -> Fact:
-        doc, sentence, tokens = view.doc, view.sentence, view.tokens
-        when = when or view.when
+        doc, sentence = view.doc, view.sentence
         text = doc.article.text
         return Fact(
             kind=kind,
@@ -406,9 +717,9 @@ class KazakhFactExtractor:
                 sentence.index, sentence.start, sentence.end, text[sentence.start : sentence.end]
             ),
             confidence=confidence,
-            modality=self._modality(tokens, view.quoted),
-            time=when.value if when else None,
-            time_text=time_text or self._span_text(doc, tokens, view.when),
+            modality=modality or self._modality(view, kind),
+            time=when or view.when,
+            time_text=time_text or view.time_text,
             plover=self.plover.get(kind),
         )
 
@@ -419,19 +730,3 @@ class KazakhFactExtractor:
             if first < last:
                 return view.doc.article.text[view.tokens[first].start : view.tokens[last - 1].end]
         return None
-
-    def _countries_of(self, persons: list[str]) -> list[str]:
-        """The countries whose offices these persons held (Putin → Russia), for "екі ел"."""
-        countries = []
-        for person in persons:
-            entry = self.catalog.get(person)
-            of = {o.of for o in entry.offices if o.of.startswith("country:")} if entry else set()
-            if len(of) == 1:
-                countries.append(of.pop())
-        return countries
-
-    def _country_of_place(self, entity: str) -> str | None:
-        if entity.startswith("country:"):
-            return entity
-        entry = self.catalog.get(entity)
-        return entry.country if entry else None
