@@ -26,6 +26,8 @@ _KIND_LABELS = {
     "person": "PERSON",
 }
 MAX_WORDS = 8
+# Punctuation that may stand inside a name: "Орталық Азия – АҚШ", "C5+1".
+_JOINERS = frozenset({"–", "+", "-"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,8 @@ def _is_acronym(form: str) -> bool:
 
 
 def _key(words: Sequence[str]) -> str:
-    return " ".join(" ".join(words).replace("ё", "е").casefold().split())
+    """The comparison form: case-folded, single spaces, "+" joined ("C5 + 1" as tokenized = "C5+1")."""
+    return " ".join(" ".join(words).replace("ё", "е").casefold().split()).replace(" + ", "+")
 
 
 class CatalogMatcher:
@@ -122,7 +125,7 @@ class CatalogMatcher:
         longest = min(len(words), i + MAX_WORDS) if _key([words[i]]) in self._first_words else i + 1
         for last in range(longest, i, -1):
             span = words[i:last]
-            if not all(w[:1].isalnum() for w in span):
+            if not (span[-1][:1].isalnum() and all(w[:1].isalnum() or w in _JOINERS for w in span)):
                 continue
             ids = self.lookup(span)
             if ids:

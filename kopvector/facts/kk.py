@@ -28,7 +28,7 @@ from kopvector.facts.time import TimeMention, TimeResolver
 
 _PLACE_CASES = frozenset({"Loc", "Abl"})
 _HEADING_END = ".!?…"
-_QUOTE_MARKS = frozenset('«»“”"()')
+_CLAUSE_MARKS = frozenset(",.;:!?")
 # Kinds that describe a state: their aorist ("мүше болып табылады", "қызмет етеді") is the present.
 _STATE_KINDS = frozenset({"membership", "chairmanship", "mission_participation", "cooperation"})
 
@@ -59,6 +59,7 @@ class _Discourse:
     event: dict[str, str] = field(default_factory=dict)  # organisation and place of the last meeting
     attendees: list[str] = field(default_factory=list)  # who met last: "тараптар", "мемлекет басшылары"
     person: str | None = None  # the last person named: "ол" refers to it
+    leaders: list[str] = field(default_factory=list)  # the last two officials: "екі мемлекет басшысы"
     sides: list[str] = field(default_factory=list)  # the last two countries named: "екі ел"
     visit: dict[str, str] = field(default_factory=dict)  # the last visit: "сапар тоқтатылды"
     deployment: dict[str, str] = field(default_factory=dict)  # the last mission: "контингент құрамында"
@@ -126,7 +127,7 @@ class KazakhFactExtractor:
         for mention in doc.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         quoted = {
-            s.index
+            s.index: self._official(q.speaker.entity, people)
             for q in doc.quotes
             if q.kind == "direct"
             for s in doc.sentences
@@ -141,6 +142,8 @@ class KazakhFactExtractor:
                 heading = self._view(doc, sentence, 0, tokens, mentions, when, False)
                 context = _Context(heading.when, heading.time_text, next(iter(heading.ids("mission:")), None))
                 continue
+            if quoted.get(sentence.index) is False:
+                continue  # an expert's words are opinion, not a record of what happened
             previous: _View | None = None
             for clause in self.clauses.split(tokens):
                 if clause.frame:
@@ -212,6 +215,12 @@ class KazakhFactExtractor:
         del discourse.sides[:-2]
         discourse.organisation = next(reversed(view.ids("org:")), discourse.organisation)
         discourse.person = next(reversed(persons), discourse.person)
+        for person in persons:
+            if person in people.officials:
+                if person in discourse.leaders:
+                    discourse.leaders.remove(person)
+                discourse.leaders.append(person)
+        del discourse.leaders[:-2]
         for fact in facts:
             if fact.kind == "meeting":
                 discourse.event = {k: v for k, v in fact.args.items() if k in ("organization", "place")}
@@ -338,7 +347,8 @@ class KazakhFactExtractor:
         ]
         if not visitors and discourse.person and any(w in self.cues["person_pronouns"] for w in view.words):
             visitors = [discourse.person]
-        if not visitors and not destinations and trip and discourse.visit:
+        called_off = any(lemma in self.cues["cancelled"] for lemma in view.lemmas)
+        if not visitors and not destinations and trip and called_off and discourse.visit:
             visitors, destinations = [discourse.visit["visitor"]], [discourse.visit["destination"]]
         if not visitors or not destinations:
             return []
@@ -354,19 +364,17 @@ class KazakhFactExtractor:
         cues = self.cues["meeting"]
         lemmas = view.lemmas
         talks = "кездес" in lemmas or self._contains(lemmas, ["бас", "қос"])
-        nouns = [i for i, lemma in enumerate(lemmas) if lemma in cues["nouns"]]
-        acts = [
-            i
-            for i, t in enumerate(view.tokens)
-            if (t.pos in ("VERB", "AUX") and _lemma(t) in cues["verbs"]) or _lemma(t) == "төрағалық"
-            if t.feats.get("VerbForm") != "Vnoun" or self._next_word(view, i) == "тиіс"
-        ]
-        if not acts or not (nouns or talks):
-            return []
+        named = {i for m in view.mentions for i in range(m.first - view.first, view.after(m))}
+        nouns = [i for i, lemma in enumerate(lemmas) if lemma in cues["nouns"] and i not in named]
         persons = [m.entity for m in view.mentions if m.entity.startswith("person:")]
         if discourse.person and any(w in self.cues["person_pronouns"] for w in view.words):
             persons.insert(0, discourse.person)  # "Астанада ол Тоқаевпен келіссөз жүргізді"
-        if not persons:
+        if not persons and "екі" in view.words and any(w in cues["leaders"] for w in lemmas):
+            persons = list(discourse.leaders)  # "екі мемлекет басшысы келіссөз жүргізді"
+        acts = [i for i, t in enumerate(view.tokens) if self._meeting_act(view, i, t, nouns, bool(persons))]
+        if not acts or not (nouns or talks):
+            return []
+        if not persons and any(lemma in cues["delegations"] for lemma in lemmas):
             persons = [
                 m.entity
                 for m in self._countries(view)
@@ -384,7 +392,7 @@ class KazakhFactExtractor:
         ]
         args: dict[str, Any] = {"participants": list(dict.fromkeys(persons))}
         organisation = orgs[0] if orgs else None
-        if organisation is None and not talks and nouns:
+        if organisation is None and not talks and any(lemmas[i] != "келіссөз" for i in nouns):
             organisation = discourse.event.get("organization")  # "Саммитке X қатысты": the one before
         if not persons and not organisation:
             return []
@@ -394,13 +402,29 @@ class KazakhFactExtractor:
             args["place"] = places[0]
         return [self._fact(view, "meeting", args, 0.7)]
 
+    def _meeting_act(self, view: _View, i: int, token: Token, nouns: list[int], persons: bool) -> bool:
+        """Whether word `i` makes the meeting happen: "өтті", "қатысты", "кездесті"; "келмеді" only to a
+        meeting ("кездесуге"), "басқарды" only a delegation, "төрағалық етті" only a person at a session."""
+        cues, lemma = self.cues["meeting"], _lemma(token)
+        if lemma == "төрағалық":
+            return persons and any(_lemma(view.tokens[n]) in cues["sessions"] for n in nouns)
+        if token.pos not in ("VERB", "AUX") or lemma not in cues["verbs"]:
+            return False
+        if token.feats.get("VerbForm") == "Vnoun" and self._next_word(view, i) != "тиіс":
+            return False  # "саммиттің Астанада өтуі": the meeting is a topic, not an event here
+        if lemma in cues["to_a_meeting"]:
+            return any(view.tokens[n].feats.get("Case") == "Dat" for n in nouns)
+        if lemma in cues["leads"]:
+            return "делегация" in view.lemmas
+        return True
+
     def _agreement(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         cues = self.cues["agreement"]
         lemmas = view.lemmas
         documents = [
             i
             for i, lemma in enumerate(lemmas)
-            if lemma in cues["nouns"] or (lemma in cues["joint_nouns"] and "бірлескен" in lemmas[:i])
+            if lemma in cues["nouns"] or (lemma in cues["joint_nouns"] and "бірлескен" in view.words[:i])
         ]
         signed = (
             ("қол" in view.words and "қой" in lemmas)
@@ -426,7 +450,7 @@ class KazakhFactExtractor:
         cues = self.cues["cooperation"]
         lemmas = view.lemmas
         named = any(
-            lemma in cues["nouns"] and self._next_word(view, i) != "туралы" for i, lemma in enumerate(lemmas)
+            lemma in cues["nouns"] and not self._in_title(view, i) for i, lemma in enumerate(lemmas)
         ) and self._has(view, "cooperation", "verbs")
         joint = any(lemma in cues["by_itself"] for lemma in lemmas) or self._contains(
             lemmas, ["бірлескен", "жоба"]
@@ -498,7 +522,9 @@ class KazakhFactExtractor:
         ]
         words, home_words = view.words, self.cues["home_words"]
         if not actors and any(
-            (w in home_words or _lemma(t) in home_words) and (i == 0 or words[i - 1] != "екі")
+            (w in home_words or _lemma(t) in home_words)
+            and (i == 0 or words[i - 1] != "екі")
+            and t.feats.get("Number") != "Plur"
             for i, (w, t) in enumerate(zip(words, view.tokens, strict=True))
         ):
             actors = [self.home]
@@ -532,7 +558,13 @@ class KazakhFactExtractor:
         """Signatories or partners: countries and organisations named, the signers' countries, or the
         sides "екі ел" / "тараптар" / "мемлекет басшылары" refer to."""
         named = [
-            *(m.entity for m in self._countries(view) if self._case(view.doc, m) not in _PLACE_CASES),
+            *(
+                m.entity
+                for m in view.mentions
+                if m.entity.startswith("country:")
+                and self._case(view.doc, m) not in _PLACE_CASES
+                and self._next_word_after(view, m) != "туралы"
+            ),
             *(o for o in self._organisations(view, _Discourse()) if o not in view.organisations),
             *self._countries_of(view.ids("person:"), people),
         ]
@@ -583,6 +615,13 @@ class KazakhFactExtractor:
                 people.officials.add(entry.id)
         return people
 
+    def _official(self, speaker: str | None, people: _People) -> bool:
+        """Whether a speaker holds an office or speaks for an institution."""
+        entry = self.catalog.get(speaker) if speaker else None
+        if entry is not None and entry.type in ("body", "country", "org"):
+            return True
+        return speaker in people.officials
+
     def _countries_of(self, persons: list[str], people: _People) -> list[str]:
         """The countries whose offices these persons held (Putin → Russia), for "екі ел"."""
         countries = []
@@ -611,17 +650,28 @@ class KazakhFactExtractor:
         }
         return found.pop() if len(found) == 1 else None
 
+    def _in_title(self, view: _View, i: int) -> bool:
+        """Word `i` names what a document is about: "әріптестікті дамыту туралы бірлескен мәлімдеме"."""
+        words, documents = view.words, self.cues["agreement"]
+        for j in range(i + 1, min(len(words), i + 5)):
+            if words[j] == "туралы":
+                return any(
+                    _lemma(t) in documents["nouns"] or _lemma(t) in documents["joint_nouns"]
+                    for t in view.tokens[j + 1 : j + 4]
+                )
+        return False
+
     def _names_event(self, view: _View, mention: Mention, nouns: set[int]) -> bool:
         """True when a meeting noun follows the organisation within a few words ("ШЫҰ саммитіне",
         "ТМД мемлекет басшылары кеңесінің отырысы"), so the forum is its, not a role ("БҰҰ өкілі")."""
         i = view.after(mention)
-        for step in range(6):
+        for step in range(8):
             if i + step in nouns:
                 return True
             if i + step >= len(view.tokens):
                 return False
             token = view.tokens[i + step]
-            if token.pos == "VERB" or (token.pos == "PUNCT" and token.norm not in _QUOTE_MARKS):
+            if token.pos == "VERB" or token.norm in _CLAUSE_MARKS:
                 return False
         return False
 
