@@ -320,7 +320,7 @@ class KazakhFactExtractor:
 
     def _visit(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         cues = self.cues["visit"]
-        trip = "сапар" in view.lemmas
+        trip = any(lemma in cues["nouns"] for lemma in view.lemmas)
         moves = [
             i
             for i, t in enumerate(view.tokens)
@@ -372,7 +372,10 @@ class KazakhFactExtractor:
         if not persons and "екі" in view.words and any(w in cues["leaders"] for w in lemmas):
             persons = list(discourse.leaders)  # "екі мемлекет басшысы келіссөз жүргізді"
         acts = [i for i, t in enumerate(view.tokens) if self._meeting_act(view, i, t, nouns, bool(persons))]
-        if not acts or not (nouns or talks):
+        held = len(persons) > 1 and any(
+            lemmas[n] in cues["encounters"] and view.tokens[n].feats.get("Person[psor]") for n in nouns
+        )  # "Тоқаев пен Си Цзиньпиннің кездесуі"
+        if not (held or (acts and (nouns or talks))):
             return []
         if not persons and any(lemma in cues["delegations"] for lemma in lemmas):
             persons = [
@@ -394,13 +397,19 @@ class KazakhFactExtractor:
         organisation = orgs[0] if orgs else None
         if organisation is None and not talks and any(lemmas[i] != "келіссөз" for i in nouns):
             organisation = discourse.event.get("organization")  # "Саммитке X қатысты": the one before
-        if not persons and not organisation:
-            return []
+        if not organisation and not self._identifiable(persons, people, discourse):
+            return []  # a meeting with a singer, a government session: not foreign policy
         if organisation:
             args["organization"] = organisation
         if places:
             args["place"] = places[0]
         return [self._fact(view, "meeting", args, 0.7)]
+
+    def _identifiable(self, persons: list[str], people: _People, discourse: _Discourse) -> bool:
+        """A meeting without a forum needs two named officials or states, or one at an event already
+        named ("Кездесуді министр ашты" after the talks were introduced)."""
+        officials = [p for p in persons if p in people.officials or p.startswith("country:")]
+        return len(officials) > 1 or (len(officials) == 1 and bool(discourse.event or discourse.attendees))
 
     def _meeting_act(self, view: _View, i: int, token: Token, nouns: list[int], persons: bool) -> bool:
         """Whether word `i` makes the meeting happen: "өтті", "қатысты", "кездесті"; "келмеді" only to a
@@ -424,7 +433,8 @@ class KazakhFactExtractor:
         documents = [
             i
             for i, lemma in enumerate(lemmas)
-            if lemma in cues["nouns"] or (lemma in cues["joint_nouns"] and "бірлескен" in view.words[:i])
+            if lemma in cues["nouns"]
+            or (lemma in cues["joint_nouns"] and any(w in cues["joint"] for w in view.words[:i]))
         ]
         signed = (
             ("қол" in view.words and "қой" in lemmas)
@@ -452,8 +462,8 @@ class KazakhFactExtractor:
         named = any(
             lemma in cues["nouns"] and not self._in_title(view, i) for i, lemma in enumerate(lemmas)
         ) and self._has(view, "cooperation", "verbs")
-        joint = any(lemma in cues["by_itself"] for lemma in lemmas) or self._contains(
-            lemmas, ["бірлескен", "жоба"]
+        joint = any(lemma in cues["by_itself"] for lemma in lemmas) or any(
+            self._contains(view.words, phrase) or self._contains(lemmas, phrase) for phrase in cues["phrases"]
         )
         if not (named or joint) or any(lemma in cues["calls"] for lemma in lemmas):
             return []
@@ -488,6 +498,17 @@ class KazakhFactExtractor:
             named = [p for p, forms in principles.items() if any(self._contains(lemmas, f) for f in forms)]
             if named:
                 args["principles"] = named
+            abroad = [
+                m
+                for m in by_sentence.get(sentence.index, [])
+                if m.entity
+                and m.entity.startswith(("country:", "org:", "place:", "mission:"))
+                and self._country_of_place(m.entity) != self.home
+                and m.entity != self.home
+            ]
+            topical = any(lemma in self.cues["statement"]["topics"] for lemma in lemmas)
+            if not (abroad or named or topical):
+                continue  # praise for a singer, a government session: not a foreign-policy statement
             frame = self.clauses.split(tokens)[0]
             relayed = (
                 frame.frame and quote.cue not in doc.article.text[sentence.start : tokens[frame.last - 1].end]
@@ -524,6 +545,7 @@ class KazakhFactExtractor:
         if not actors and any(
             (w in home_words or _lemma(t) in home_words)
             and (i == 0 or words[i - 1] != "екі")
+            and (i + 1 == len(words) or _lemma(view.tokens[i + 1]) not in self.cues["office_words"])
             and t.feats.get("Number") != "Plur"
             for i, (w, t) in enumerate(zip(words, view.tokens, strict=True))
         ):
