@@ -29,6 +29,11 @@ from kopvector.facts.time import TimeMention, TimeResolver
 _PLACE_CASES = frozenset({"Loc", "Abl"})
 _HEADING_END = ".!?…"
 _CLAUSE_MARKS = frozenset(",.;:!?")
+# Possessive (and case) endings an office word takes in a title: "Президенті", "министрінің".
+_TITLE_ENDINGS = frozenset(
+    {"", "і", "ы", "сі", "сы", "лері", "лары", "дері", "дары", "тері", "тары"}
+    | {"нің", "ның", "не", "на", "мен", "інің", "ының", "іне", "ына", "імен", "ымен", "сінің", "сының"}
+)
 # Kinds that describe a state: their aorist ("мүше болып табылады", "қызмет етеді") is the present.
 _STATE_KINDS = frozenset({"membership", "chairmanship", "mission_participation", "cooperation"})
 
@@ -234,6 +239,15 @@ class KazakhFactExtractor:
                 )
             elif fact.kind == "visit":
                 discourse.visit = dict(fact.args)
+                date = fact.time or (
+                    view.doc.article.published.isoformat() if view.doc.article.published else None
+                )
+                hosts = (
+                    self.catalog.office_holders("head_of_state", fact.args["destination"], date)
+                    if date
+                    else ()
+                )
+                discourse.leaders = [fact.args["visitor"], *hosts[:1]]
             elif fact.kind == "mission_participation":
                 discourse.deployment = {k: v for k, v in fact.args.items() if k in ("mission", "location")}
 
@@ -375,6 +389,8 @@ class KazakhFactExtractor:
         held = len(persons) > 1 and any(
             lemmas[n] in cues["encounters"] and view.tokens[n].feats.get("Person[psor]") for n in nouns
         )  # "Тоқаев пен Си Цзиньпиннің кездесуі"
+        if "оны" in view.words and discourse.event:
+            nouns = nouns or [len(lemmas)]  # "оны" stands for the meeting just named
         if not (held or (acts and (nouns or talks))):
             return []
         if not persons and any(lemma in cues["delegations"] for lemma in lemmas):
@@ -395,7 +411,11 @@ class KazakhFactExtractor:
         ]
         args: dict[str, Any] = {"participants": list(dict.fromkeys(persons))}
         organisation = orgs[0] if orgs else None
-        if organisation is None and not talks and any(lemmas[i] != "келіссөз" for i in nouns):
+        if (
+            organisation is None
+            and not talks
+            and any(i == len(lemmas) or lemmas[i] != "келіссөз" for i in nouns)
+        ):
             organisation = discourse.event.get("organization")  # "Саммитке X қатысты": the one before
         if not organisation and not self._identifiable(persons, people, discourse):
             return []  # a meeting with a singer, a government session: not foreign policy
@@ -424,7 +444,9 @@ class KazakhFactExtractor:
         if lemma in cues["to_a_meeting"]:
             return any(view.tokens[n].feats.get("Case") == "Dat" for n in nouns)
         if lemma in cues["leads"]:
-            return "делегация" in view.lemmas
+            return "делегация" in view.lemmas or "оны" in view.words  # "..., оны X басқарды"
+        if lemma in cues["takes_place"] and token.feats.get("VerbForm", "Fin") == "Fin":
+            return any(view.tokens[n].feats.get("Case") in ("Nom", None) for n in nouns)
         return True
 
     def _agreement(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
@@ -436,10 +458,15 @@ class KazakhFactExtractor:
             if lemma in cues["nouns"]
             or (lemma in cues["joint_nouns"] and any(w in cues["joint"] for w in view.words[:i]))
         ]
+        acting = [
+            lemma
+            for lemma, t in zip(lemmas, view.tokens, strict=True)
+            if t.feats.get("VerbForm") != "Vnoun" or t.feats.get("Case") is None
+        ]
         signed = (
-            ("қол" in view.words and "қой" in lemmas)
-            or any(lemma in cues["verbs"] for lemma in lemmas)
-            or self._contains(lemmas, ["күш", "ен"])
+            ("қол" in view.words and "қой" in acting)
+            or any(lemma in cues["verbs"] for lemma in acting)
+            or any(self._contains(view.words, phrase) for phrase in cues["phrases"])
             or any(lemmas[i] == "келісім" and self._next_lemma(view, i) == "кел" for i in documents)
         )
         if not documents or not signed:
@@ -529,7 +556,7 @@ class KazakhFactExtractor:
             m
             for m in view.mentions
             if m.entity.startswith(prefixes)
-            and self._next_lemma_after(view, m) not in self.cues["office_words"]
+            and not self._office_after(view, m)
             and self._next_word_after(view, m) != "туралы"
         ]
 
@@ -545,7 +572,7 @@ class KazakhFactExtractor:
         if not actors and any(
             (w in home_words or _lemma(t) in home_words)
             and (i == 0 or words[i - 1] != "екі")
-            and (i + 1 == len(words) or _lemma(view.tokens[i + 1]) not in self.cues["office_words"])
+            and (i + 1 == len(words) or not self._is_office(view.tokens[i + 1]))
             and t.feats.get("Number") != "Plur"
             for i, (w, t) in enumerate(zip(words, view.tokens, strict=True))
         ):
@@ -561,7 +588,7 @@ class KazakhFactExtractor:
             m.entity
             for m in view.mentions
             if m.entity.startswith("org:")
-            and self._next_lemma_after(view, m) not in self.cues["office_words"]
+            and not self._office_after(view, m)
             and self._next_word_after(view, m) != "туралы"
         ]
         if orgs:
@@ -595,10 +622,12 @@ class KazakhFactExtractor:
             w in self.cues["both_sides"] or lemma in self.cues["both_sides"]
             for w, lemma in zip(view.words, view.lemmas, strict=True)
         )
+        named = list(dict.fromkeys([*named, *self._actors(view, people)]))
         if len(named) < 2 and both:
             named = list(dict.fromkeys([*named, *(discourse.attendees or discourse.sides)]))
-        if not named:
-            named = self._actors(view, people) or list(discourse.attendees)
+        if not named:  # "Саммит қорытындысы бойынша декларация қабылданды": the forum's document
+            forum = discourse.event.get("organization")
+            named = [forum] if forum else list(discourse.attendees)
         return named if len(named) >= minimum else []
 
     def _sectors(self, view: _View) -> list[str]:
@@ -627,8 +656,7 @@ class KazakhFactExtractor:
                     break
                 i += 1
             person = starts.get(i)
-            title = [_lemma(t) for t in doc.tokens[mention.last : i]]
-            if person and any(word in self.cues["office_words"] for word in title):
+            if person and any(self._is_office(t) for t in doc.tokens[mention.last : i]):
                 people.countries.setdefault(person.entity or "", entity)
                 people.officials.add(person.entity or "")
         for mention in starts.values():
@@ -703,9 +731,17 @@ class KazakhFactExtractor:
         i = view.after(mention)
         return view.tokens[i].norm.lower() if i < len(view.tokens) else None
 
-    def _next_lemma_after(self, view: _View, mention: Mention) -> str | None:
+    def _office_after(self, view: _View, mention: Mention) -> bool:
         i = view.after(mention)
-        return _lemma(view.tokens[i]) if i < len(view.tokens) else None
+        return i < len(view.tokens) and self._is_office(view.tokens[i])
+
+    def _is_office(self, token: Token) -> bool:
+        """An office title word in any form ("Президенті", "канцлері", "министрі")."""
+        word = token.norm.lower()
+        return _lemma(token) in self.cues["office_words"] or any(
+            word.startswith(office) and word[len(office) :] in _TITLE_ENDINGS
+            for office in self.cues["office_words"]
+        )
 
     @staticmethod
     def _next_word(view: _View, i: int) -> str | None:
