@@ -187,3 +187,64 @@ def test_observer_status_and_the_organisation_named_before(pipeline):
     assert facts_of(doc, "membership") == [
         ({"member": "country:HU", "organization": "org:OTS", "status": "observer"}, None, "asserted")
     ]
+
+
+def test_negation_stays_in_its_clause(pipeline):
+    text = "Түркия ШЫҰ-да диалог серіктесі мәртебесіне ие, ал Түркіменстан ШЫҰ-ға мүше емес.\n"
+    doc = analyse(pipeline, text, date(2024, 7, 4))
+    assert sorted(
+        (args["member"], args["status"], modality) for args, _, modality in facts_of(doc, "membership")
+    ) == [("country:TM", "member", "negated"), ("country:TR", "dialogue_partner", "asserted")]
+
+
+def test_a_reporting_frame_makes_the_facts_reported(pipeline):
+    text = (
+        "Владимир Путин Астанаға мемлекеттік сапармен келді.\n"
+        "Ақорданың хабарлауынша, екі мемлекет басшысы сауда саласындағы ынтымақтастықты талқылады.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 11, 28))
+    assert facts_of(doc, "cooperation") == [
+        ({"parties": ["country:RU", "country:KZ"], "sectors": ["trade"]}, None, "reported")
+    ]
+
+
+def test_the_chair_passes_to_the_dative(pipeline):
+    text = "Қазақстан 2023 жылы ТМД-ға төрағалық етті, енді төрағалық Ресейге өтті.\n"
+    doc = analyse(pipeline, text, date(2024, 1, 2))
+    assert [(a["chair"], a["organization"], m) for a, _, m in facts_of(doc, "chairmanship")] == [
+        ("country:KZ", "org:CIS", "asserted"),
+        ("country:RU", "org:CIS", "asserted"),
+    ]
+
+
+def test_a_planned_visit_in_the_aorist_and_a_stay(pipeline):
+    text = (
+        "Франция Президенті Эмманюэль Макрон Қазақстанда сапармен болды.\nМакрон ертең Өзбекстанға барады.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 11, 1))
+    assert [(a["destination"], m) for a, _, m in facts_of(doc, "visit")] == [
+        ("country:KZ", "asserted"),
+        ("country:UZ", "planned"),
+    ]
+
+
+def test_a_domestic_meeting_is_not_a_fact_but_a_summit_is(pipeline):
+    text = (
+        "Қасым-Жомарт Тоқаев Астанада белгілі әншімен кездесті.\n"
+        "Кеше Астанада Шанхай ынтымақтастық ұйымының саммиті өтті.\n"
+        "Саммитке Си Цзиньпин мен Владимир Путин қатысты.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 7, 5))
+    assert [(sorted(a["participants"]), a.get("organization")) for a, _, _ in facts_of(doc, "meeting")] == [
+        ([], "org:SCO"),
+        (["person:vladimir-putin", "person:xi-jinping"], "org:SCO"),
+    ]
+
+
+def test_an_experts_direct_quote_states_no_fact(pipeline):
+    text = (
+        "Саясаттанушы Айгүл Сәрсенова жағдайды талдады.\n"
+        "«Келесі жылы Қазақстан ШЫҰ-ға мүше болып қалады», – дейді сарапшы.\n"
+    )
+    doc = analyse(pipeline, text)
+    assert facts_of(doc, "membership") == []

@@ -65,3 +65,14 @@ def test_person_not_in_the_catalog_gets_a_slug_shared_by_the_surname(pipeline):
 def test_person_slug_is_ascii_and_deterministic():
     assert person_slug("Риззат Тасым") == "person:rizzat-tasym"
     assert person_slug("Шолпан Жақсыбекова") == "person:sholpan-jaqsybekova"
+
+
+def test_a_surname_repeated_alone_is_the_person_named_in_full(pipeline):
+    text = "Жапония Премьер-министрі Фумио Кисида Қазақстанға келмеді.\nКисида Өзбекстанға да бармайды.\n"
+    doc = analyse(pipeline, text, date(2024, 8, 9))
+    kishida = [m for m in doc.mentions if m.entity == "person:fumio-kisida"]
+    assert [m.sentence for m in kishida if m.label == "PERSON"] == [0, 1]
+    assert [(a.args["destination"], a.modality) for a in doc.facts if a.kind == "visit"] == [
+        ("country:KZ", "negated"),
+        ("country:UZ", "negated"),
+    ]

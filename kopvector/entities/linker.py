@@ -31,6 +31,68 @@ KINDS_BY_LABEL: dict[str, tuple[str, ...]] = {
 _SLUG_LETTERS = str.maketrans({"ş": "sh", "ç": "ch", "ı": "i", "İ": "i"})
 # Adjectives of place: "голландиялық", "қазақстандық" = country name + -лық/-дық/-тық (front: -лік/...).
 _PLACE_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
+# Endings a surname takes when the article repeats it alone ("Шольцпен", "Кисиданың", "Макронға").
+_SURNAME_ENDINGS = frozenset(
+    [
+        "ның",
+        "нің",
+        "дың",
+        "дің",
+        "тың",
+        "тің",
+        "ға",
+        "ге",
+        "қа",
+        "ке",
+        "на",
+        "не",
+        "а",
+        "е",
+        "ны",
+        "ні",
+        "ды",
+        "ді",
+        "ты",
+        "ті",
+        "н",
+        "ын",
+        "ін",
+        "да",
+        "де",
+        "та",
+        "те",
+        "нда",
+        "нде",
+        "дан",
+        "ден",
+        "тан",
+        "тен",
+        "нан",
+        "нен",
+        "мен",
+        "бен",
+        "пен",
+        "ымен",
+        "імен",
+        "дағы",
+        "дегі",
+        "тағы",
+        "тегі",
+        "ндағы",
+        "ндегі",
+    ]
+) | {""}
+# A person is seldom named in the locative: "Фумио Кисида" is not "Киси" + -да, unless the stem is a
+# surname by its ending ("Мағзумовада" is "Мағзумова" + -да).
+_LOCATIVE = ("да", "де", "та", "те")
+_SURNAME_STEMS = ("ов", "ев", "ова", "ева", "ин", "ина", "ұлы", "қызы", "ян", "енко", "ский", "ская")
+
+
+def _locative_misread(written: str, lemma: str) -> bool:
+    """Whether a surname was read as a locative ("Кисида" → "Киси") that it cannot be."""
+    return (
+        written.endswith(_LOCATIVE) and written[:-2] == lemma and not lemma.lower().endswith(_SURNAME_STEMS)
+    )
 
 
 def person_slug(name: str) -> str:
@@ -70,9 +132,55 @@ class Linker:
         # Names first, then role phrases, which may take the person named right after them.
         for mention in sorted(doc.mentions, key=lambda m: m.label == "POSITION"):
             mention.entity = self.resolve(doc, mention, date, surnames, linked)
+            last = doc.tokens[mention.last - 1]
+            if mention.label == "PERSON" and _locative_misread(last.norm, last.lemma):
+                last.feats = {**last.feats, "Case": "Nom"}
             if mention.entity:
                 linked.add(mention.entity)
+        self._add_surnames(doc, surnames)
         doc.entities = self._entities(doc)
+
+    def _add_surnames(self, doc: Doc, surnames: dict[str, str]) -> None:
+        """A capitalised word that repeats the surname of a person the article named in full
+        ("Фумио Кисида ... Кисида Өзбекстанға бармайды") is a mention of that person; the NER often
+        misses such single surnames."""
+        if not surnames:
+            return
+        covered = {i for m in doc.mentions for i in range(m.first, m.last)}
+        added = []
+        for sentence in doc.sentences:
+            for i in range(sentence.first, sentence.last):
+                token = doc.tokens[i]
+                if i in covered or not token.norm[:1].isupper():
+                    continue
+                word = normalize_form(token.norm)
+                hit = next(
+                    (
+                        (name, who)
+                        for name, who in surnames.items()
+                        if len(name) > 2 and word.startswith(name) and word[len(name) :] in _SURNAME_ENDINGS
+                    ),
+                    None,
+                )
+                if hit is None:
+                    continue
+                if word == hit[0]:
+                    token.feats = {**token.feats, "Case": "Nom"}  # the surname as written, uninflected
+                added.append(
+                    Mention(
+                        token.start,
+                        token.end,
+                        token.text,
+                        "PERSON",
+                        token.norm,
+                        sentence.index,
+                        i,
+                        i + 1,
+                        hit[1],
+                    )
+                )
+        if added:
+            doc.mentions = sorted([*doc.mentions, *added], key=lambda m: m.first)
 
     def resolve(
         self, doc: Doc, mention: Mention, date: str | None, surnames: dict[str, str], linked: set[str]
@@ -150,6 +258,9 @@ class Linker:
     ) -> str | None:
         if len(ids) > 1 and date:
             ids = [i for i in ids if self.catalog[i].offices_held_on(date)] or ids
+        last = words[-1]
+        if len(words) > 1 and not ids and _locative_misread(last, lemma.split()[-1]):
+            lemma = " ".join([*lemma.split()[:-1], last])
         surname = normalize_form(lemma.split()[-1])
         if len(ids) == 1:
             surnames.setdefault(surname, ids[0])

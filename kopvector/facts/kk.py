@@ -248,6 +248,7 @@ class KazakhFactExtractor:
                     else ()
                 )
                 discourse.leaders = [fact.args["visitor"], *hosts[:1]]
+                discourse.attendees = [*self._countries_of(discourse.leaders, people)]
             elif fact.kind == "mission_participation":
                 discourse.deployment = {k: v for k, v in fact.args.items() if k in ("mission", "location")}
 
