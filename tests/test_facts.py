@@ -248,3 +248,16 @@ def test_an_experts_direct_quote_states_no_fact(pipeline):
     )
     doc = analyse(pipeline, text)
     assert facts_of(doc, "membership") == []
+
+
+def test_two_documents_signed_in_one_sentence_are_two_agreements(pipeline):
+    text = (
+        "Қасым-Жомарт Тоқаев Ташкентте Шавкат Мирзиёевпен кездесті.\n"
+        "Президенттер Одақтастық қатынастар туралы шартқа және шекараны демаркациялау туралы келісімге "
+        "қол қойды.\n"
+    )
+    doc = analyse(pipeline, text, date(2022, 12, 23))
+    assert [(a["parties"], a.get("title")) for a, _, _ in facts_of(doc, "agreement")] == [
+        (["country:KZ", "country:UZ"], "Одақтастық қатынастар туралы шарт"),
+        (["country:KZ", "country:UZ"], "шекараны демаркациялау туралы келісім"),
+    ]

@@ -68,8 +68,20 @@ def test_casing_is_preserved() -> None:
 
 @pytest.mark.parametrize(
     "foreign",
-    ["UNIFIL", "MINURSO", "UNDOF", "BRICS", "OSCE", "NATO", "COVID-19", "https://egemen.kz/article/12?x=1",
-     "www.akorda.kz", "info@mfa.gov.kz", "Facebook", "iPhone"],
+    [
+        "UNIFIL",
+        "MINURSO",
+        "UNDOF",
+        "BRICS",
+        "OSCE",
+        "NATO",
+        "COVID-19",
+        "https://egemen.kz/article/12?x=1",
+        "www.akorda.kz",
+        "info@mfa.gov.kz",
+        "Facebook",
+        "iPhone",
+    ],
 )
 def test_foreign_words_stay_as_they_are(foreign: str) -> None:
     assert cyr(f"Biz {foreign} turaly jazdyq.") == f"Біз {foreign} туралы жаздық."
@@ -85,8 +97,18 @@ def test_suffix_after_foreign_acronym_is_transliterated() -> None:
 
 @pytest.mark.parametrize(
     ("latin", "cyrillic"),
-    [("BŪŪ", "БҰҰ"), ("QR", "ҚР"), ("AQŞ", "АҚШ"), ("TMD", "ТМД"), ("EQYŪ", "ЕҚЫҰ"), ("ŞYŪ", "ШЫҰ"),
-     ("ŪQŞŪ", "ҰҚШҰ"), ("QHR", "ҚХР"), ("SIM", "СІМ"), ("EAEO", "ЕАЭО")],
+    [
+        ("BŪŪ", "БҰҰ"),
+        ("QR", "ҚР"),
+        ("AQŞ", "АҚШ"),
+        ("TMD", "ТМД"),
+        ("EQYŪ", "ЕҚЫҰ"),
+        ("ŞYŪ", "ШЫҰ"),
+        ("ŪQŞŪ", "ҰҚШҰ"),
+        ("QHR", "ҚХР"),
+        ("SIM", "СІМ"),
+        ("EAEO", "ЕАЭО"),
+    ],
 )
 def test_kazakh_acronyms_are_transliterated(latin: str, cyrillic: str) -> None:
     assert cyr(f"{latin} mälimdemesi") == f"{cyrillic} мәлімдемесі"

@@ -68,6 +68,7 @@ class _Discourse:
     sides: list[str] = field(default_factory=list)  # the last two countries named: "екі ел"
     visit: dict[str, str] = field(default_factory=dict)  # the last visit: "сапар тоқтатылды"
     deployment: dict[str, str] = field(default_factory=dict)  # the last mission: "контингент құрамында"
+    document: list[str] = field(default_factory=list)  # parties of the last agreement: "Құжатқа қол қойылды"
 
 
 @dataclass
@@ -249,6 +250,8 @@ class KazakhFactExtractor:
                 )
                 discourse.leaders = [fact.args["visitor"], *hosts[:1]]
                 discourse.attendees = [*self._countries_of(discourse.leaders, people)]
+            elif fact.kind == "agreement":
+                discourse.document = list(fact.args["parties"])
             elif fact.kind == "mission_participation":
                 discourse.deployment = {k: v for k, v in fact.args.items() if k in ("mission", "location")}
 
@@ -265,7 +268,10 @@ class KazakhFactExtractor:
         observer = "бақылаушы" in lemmas and "мәртебе" in lemmas
         partner = "диалог" in lemmas and "серіктес" in lemmas
         founder = "негіз" in lemmas and "қала" in lemmas
-        if not ("мүше" in lemmas or observer or partner or founder or self._has(view, "membership", "verbs")):
+        joins = self._has(view, "membership", "verbs") or any(
+            w.startswith(tuple(self.cues["membership"]["verb_forms"])) for w in view.words
+        )
+        if not ("мүше" in lemmas or observer or partner or founder or joins):
             return []
         status = "observer" if observer else "dialogue_partner" if partner else "member"
         return [
@@ -397,8 +403,10 @@ class KazakhFactExtractor:
         if not persons and any(lemma in cues["delegations"] for lemma in lemmas):
             persons = [
                 m.entity
-                for m in self._countries(view)
-                if self._case(view.doc, m) in ("Nom", None) and m.label != "NORP"
+                for m in view.mentions
+                if m.entity.startswith("country:")
+                and self._case(view.doc, m) in ("Nom", None)
+                and m.label != "NORP"
             ]  # "Ресей, Түркия және Иран делегациялары қатысты"
         orgs = [
             m.entity
@@ -479,10 +487,11 @@ class KazakhFactExtractor:
         sectors = self._sectors(view)
         if sectors:
             args["sectors"] = sectors
-        title = self._quoted_title(view)
-        if title:
-            args["title"] = title
-        return [self._fact(view, "agreement", args, 0.7)]
+        titles = [t for t in (self._about(view, i) for i in documents) if t] or [self._quoted_title(view)]
+        return [
+            self._fact(view, "agreement", {**args, **({"title": title} if title else {})}, 0.7)
+            for title in titles
+        ]
 
     def _cooperation(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         cues = self.cues["cooperation"]
@@ -582,7 +591,7 @@ class KazakhFactExtractor:
             actors = list(view.subjects)
         return list(dict.fromkeys(actors))
 
-    def _organisations(self, view: _View, discourse: _Discourse) -> list[str]:
+    def _organisations(self, view: _View, discourse: _Discourse, inherit: bool = True) -> list[str]:
         """Organisations named in the clause, the one "ұйым", "одақ", "оған" refers to, or the previous
         clause's."""
         orgs = [
@@ -602,7 +611,7 @@ class KazakhFactExtractor:
                 w in self.cues["organisation_pronouns"] for w in view.words
             ):
                 return [last.id]
-        return list(view.organisations)
+        return list(view.organisations) if inherit else []
 
     def _parties(self, view: _View, discourse: _Discourse, people: _People, minimum: int) -> list[str]:
         """Signatories or partners: countries and organisations named, the signers' countries, or the
@@ -615,7 +624,7 @@ class KazakhFactExtractor:
                 and self._case(view.doc, m) not in _PLACE_CASES
                 and self._next_word_after(view, m) != "туралы"
             ),
-            *(o for o in self._organisations(view, _Discourse()) if o not in view.organisations),
+            *self._organisations(view, discourse, inherit=False),
             *self._countries_of(view.ids("person:"), people),
         ]
         named = list(dict.fromkeys(named))
@@ -626,6 +635,8 @@ class KazakhFactExtractor:
         named = list(dict.fromkeys([*named, *self._actors(view, people)]))
         if len(named) < 2 and both:
             named = list(dict.fromkeys([*named, *(discourse.attendees or discourse.sides)]))
+        if not named and "құжат" in view.lemmas and discourse.document:
+            named = list(discourse.document)  # "Құжатқа 2015 жылы қол қойылған": the one just named
         if not named:  # "Саммит қорытындысы бойынша декларация қабылданды": the forum's document
             forum = discourse.event.get("organization")
             named = [forum] if forum else list(discourse.attendees)
@@ -701,6 +712,24 @@ class KazakhFactExtractor:
         }
         return found.pop() if len(found) == 1 else None
 
+    def _about(self, view: _View, i: int) -> str | None:
+        """The title of document `i` read back from its "туралы": "Одақтастық қатынастар туралы шарт",
+        up to the conjunction, comma, name or "тараптар" before it."""
+        if i < 2 or view.words[i - 1] not in ("туралы", "жөніндегі"):
+            return None
+        mentioned = {j for m in view.mentions for j in range(m.first - view.first, view.after(m))}
+        first = i - 2
+        while (
+            first > 0
+            and view.words[first - 1] not in self.cues["agreement"]["title_stops"]
+            and view.tokens[first - 1].pos != "PUNCT"
+            and first - 1 not in mentioned
+            and _lemma(view.tokens[first - 1]) not in self.cues["both_sides"]
+        ):
+            first -= 1
+        text = view.doc.article.text
+        return text[view.tokens[first].start : view.tokens[i].start] + _lemma(view.tokens[i])
+
     def _in_title(self, view: _View, i: int) -> bool:
         """Word `i` names what a document is about: "әріптестікті дамыту туралы бірлескен мәлімдеме"."""
         words, documents = view.words, self.cues["agreement"]
@@ -716,7 +745,7 @@ class KazakhFactExtractor:
         """True when a meeting noun follows the organisation within a few words ("ШЫҰ саммитіне",
         "ТМД мемлекет басшылары кеңесінің отырысы"), so the forum is its, not a role ("БҰҰ өкілі")."""
         i = view.after(mention)
-        for step in range(8):
+        for step in range(12):
             if i + step in nouns:
                 return True
             if i + step >= len(view.tokens):
