@@ -56,7 +56,7 @@ class ClauseSplitter:
     def _ends_clause(self, tokens: list[Token], words: list[str], comma: int) -> bool:
         before, after = tokens[comma - 1], words[comma + 1]
         finite = before.pos in ("VERB", "AUX") and before.feats.get("VerbForm", "Fin") == "Fin"
-        return after in self.openers or finite or words[comma - 1] in self.negators
+        return words[comma] == ";" or after in self.openers or finite or words[comma - 1] in self.negators
 
     def _frame_end(self, tokens: list[Token], words: list[str]) -> int:
         """Index after the comma of a leading "X-тың хабарлауынша," frame, or 0."""

@@ -93,6 +93,7 @@ class _View:
     reported: bool
     subjects: list[str] = field(default_factory=list)  # actors of the previous clause
     organisations: list[str] = field(default_factory=list)  # organisations of the previous clause
+    follows: frozenset[str] = frozenset()  # fact kinds the previous clause stated ("..., оны X басқарды")
 
     @property
     def lemmas(self) -> list[str]:
@@ -166,6 +167,7 @@ class KazakhFactExtractor:
                 if previous is not None:
                     view.subjects = self._actors(previous, people)
                     view.organisations = self._organisations(previous, discourse)
+                    view.follows = previous.follows
                 if any(lemma in self.cues["opinion_verbs"] for lemma in view.lemmas):
                     continue
                 facts = [
@@ -183,6 +185,7 @@ class KazakhFactExtractor:
                         found[key] = fact
                 self._remember(view, discourse, people, facts)
                 previous = view
+                previous.follows = frozenset(f.kind for f in facts)
         doc.facts.extend(found.values())
         doc.facts.extend(self._statements(doc, by_sentence))
 
@@ -396,7 +399,7 @@ class KazakhFactExtractor:
         held = len(persons) > 1 and any(
             lemmas[n] in cues["encounters"] and view.tokens[n].feats.get("Person[psor]") for n in nouns
         )  # "Тоқаев пен Си Цзиньпиннің кездесуі"
-        if "оны" in view.words and discourse.event:
+        if "оны" in view.words and "meeting" in view.follows:
             nouns = nouns or [len(lemmas)]  # "оны" stands for the meeting just named
         if not (held or (acts and (nouns or talks))):
             return []
@@ -453,7 +456,7 @@ class KazakhFactExtractor:
         if lemma in cues["to_a_meeting"]:
             return any(view.tokens[n].feats.get("Case") == "Dat" for n in nouns)
         if lemma in cues["leads"]:
-            return "делегация" in view.lemmas or "оны" in view.words  # "..., оны X басқарды"
+            return "делегация" in view.lemmas or ("оны" in view.words and "meeting" in view.follows)
         if lemma in cues["takes_place"] and token.feats.get("VerbForm", "Fin") == "Fin":
             return any(view.tokens[n].feats.get("Case") in ("Nom", None) for n in nouns)
         return True
@@ -461,11 +464,15 @@ class KazakhFactExtractor:
     def _agreement(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         cues = self.cues["agreement"]
         lemmas = view.lemmas
+        named = {j for m in view.mentions for j in range(m.first - view.first, view.after(m))}
         documents = [
             i
             for i, lemma in enumerate(lemmas)
-            if lemma in cues["nouns"]
-            or (lemma in cues["joint_nouns"] and any(w in cues["joint"] for w in view.words[:i]))
+            if i not in named
+            and (
+                lemma in cues["nouns"]
+                or (lemma in cues["joint_nouns"] and any(w in cues["joint"] for w in view.words[:i]))
+            )
         ]
         acting = [
             lemma
@@ -599,7 +606,7 @@ class KazakhFactExtractor:
             for m in view.mentions
             if m.entity.startswith("org:")
             and not self._office_after(view, m)
-            and self._next_word_after(view, m) != "туралы"
+            and self._next_word_after(view, m) not in self.cues["not_a_party_before"]
         ]
         if orgs:
             return list(dict.fromkeys(orgs))
@@ -622,7 +629,7 @@ class KazakhFactExtractor:
                 for m in view.mentions
                 if m.entity.startswith("country:")
                 and self._case(view.doc, m) not in _PLACE_CASES
-                and self._next_word_after(view, m) != "туралы"
+                and self._next_word_after(view, m) not in self.cues["not_a_party_before"]
             ),
             *self._organisations(view, discourse, inherit=False),
             *self._countries_of(view.ids("person:"), people),
@@ -728,7 +735,10 @@ class KazakhFactExtractor:
         ):
             first -= 1
         text = view.doc.article.text
-        return text[view.tokens[first].start : view.tokens[i].start] + _lemma(view.tokens[i])
+        head = view.tokens[i]
+        written = text[head.start : head.end]
+        # The head in its dictionary form, unless the article is in Latin letters (keep them as written).
+        return text[view.tokens[first].start : head.start] + (written if written.isascii() else _lemma(head))
 
     def _in_title(self, view: _View, i: int) -> bool:
         """Word `i` names what a document is about: "әріптестікті дамыту туралы бірлескен мәлімдеме"."""
