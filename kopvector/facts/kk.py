@@ -606,7 +606,7 @@ class KazakhFactExtractor:
             for m in view.mentions
             if m.entity.startswith("org:")
             and not self._office_after(view, m)
-            and self._next_word_after(view, m) not in self.cues["not_a_party_before"]
+            and self._word_after_list(view, m) not in self.cues["not_a_party_before"]
         ]
         if orgs:
             return list(dict.fromkeys(orgs))
@@ -770,6 +770,19 @@ class KazakhFactExtractor:
     def _next_word_after(self, view: _View, mention: Mention) -> str | None:
         i = view.after(mention)
         return view.tokens[i].norm.lower() if i < len(view.tokens) else None
+
+    def _word_after_list(self, view: _View, mention: Mention) -> str | None:
+        """The first word after the list of names this one belongs to ("ЕАЭО, ТМД және ҰҚШҰ аясында")."""
+        starts = {m.first - view.first: m for m in view.mentions}
+        i = view.after(mention)
+        while i < len(view.tokens):
+            if i in starts:
+                i = view.after(starts[i])
+            elif view.words[i] in self.cues["list_joiners"]:
+                i += 1
+            else:
+                return view.words[i]
+        return None
 
     def _office_after(self, view: _View, mention: Mention) -> bool:
         i = view.after(mention)
