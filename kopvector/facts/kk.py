@@ -440,7 +440,7 @@ class KazakhFactExtractor:
     def _identifiable(self, persons: list[str], people: _People, discourse: _Discourse) -> bool:
         """A meeting without a forum needs two named officials or states, or one at an event already
         named ("Кездесуді министр ашты" after the talks were introduced)."""
-        officials = [p for p in persons if p in people.officials or p.startswith("country:")]
+        officials = {p for p in persons if p in people.officials or p.startswith("country:")}
         return len(officials) > 1 or (len(officials) == 1 and bool(discourse.event or discourse.attendees))
 
     def _meeting_act(self, view: _View, i: int, token: Token, nouns: list[int], persons: bool) -> bool:
@@ -665,8 +665,13 @@ class KazakhFactExtractor:
         starts = {m.first: m for m in doc.mentions if m.entity and m.entity.startswith("person:")}
         for mention in doc.mentions:
             entity = mention.entity or ""
-            if mention.label == "POSITION" and entity.startswith("person:"):
-                people.officials.add(entity)
+            title = doc.tokens[mention.first : mention.last]
+            if (
+                mention.label == "POSITION"
+                and entity.startswith("person:")
+                and any(map(self._is_office, title))
+            ):
+                people.officials.add(entity)  # "Сыртқы істер министрі", not "әнші"
             if not entity.startswith("country:"):
                 continue
             i = mention.last
