@@ -16,6 +16,7 @@ Cues are data (`data/kk_fact_cues.yaml`). A Russian extractor plugs in beside th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -95,11 +96,11 @@ class _View:
     organisations: list[str] = field(default_factory=list)  # organisations of the previous clause
     follows: frozenset[str] = frozenset()  # fact kinds the previous clause stated ("..., оны X басқарды")
 
-    @property
+    @cached_property
     def lemmas(self) -> list[str]:
         return [_lemma(t) for t in self.tokens]
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return [t.norm.lower() for t in self.tokens]
 
@@ -202,7 +203,8 @@ class KazakhFactExtractor:
         """The clause `tokens` (starting at sentence token `first`): its own time, else the sentence's."""
         start = sentence.first + first
         inside = [m for m in mentions if start <= m.first and m.last <= start + len(tokens)]
-        own = self.time.find(tokens, doc.article.published)
+        whole = len(tokens) == sentence.last - sentence.first
+        own = sentence_when if whole else self.time.find(tokens, doc.article.published)
         when, words = (own, tokens) if own else (sentence_when, doc.sentence_tokens(sentence))
         return _View(
             doc,
