@@ -261,3 +261,15 @@ def test_two_documents_signed_in_one_sentence_are_two_agreements(pipeline):
         (["country:KZ", "country:UZ"], "Одақтастық қатынастар туралы шарт"),
         (["country:KZ", "country:UZ"], "шекараны демаркациялау туралы келісім"),
     ]
+
+
+def test_receiving_someone_and_a_phone_call_are_meetings(pipeline):
+    text = (
+        "Қасым-Жомарт Тоқаев Ақордада АҚШ Мемлекеттік хатшысы Энтони Блинкенді қабылдады.\n"
+        "Кейін Тоқаев Ресей Президенті Владимир Путинмен телефон арқылы сөйлесті.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 2, 28))
+    assert [sorted(a["participants"]) for a, _, _ in facts_of(doc, "meeting")] == [
+        ["person:antony-blinken", "person:kassym-jomart-tokayev"],
+        ["person:kassym-jomart-tokayev", "person:vladimir-putin"],
+    ]

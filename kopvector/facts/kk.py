@@ -30,6 +30,8 @@ from kopvector.facts.time import TimeMention, TimeResolver
 _PLACE_CASES = frozenset({"Loc", "Abl"})
 _HEADING_END = ".!?…"
 _CLAUSE_MARKS = frozenset(",.;:!?")
+# Accusative endings, read on the form: the analyser may not know a foreign surname ("Блинкенді").
+_ACCUSATIVE = ("ды", "ді", "ты", "ті", "ны", "ні")
 # Possessive (and case) endings an office word takes in a title: "Президенті", "министрінің".
 _TITLE_ENDINGS = frozenset(
     {"", "і", "ы", "сі", "сы", "лері", "лары", "дері", "дары", "тері", "тары"}
@@ -389,7 +391,7 @@ class KazakhFactExtractor:
     def _meeting(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         cues = self.cues["meeting"]
         lemmas = view.lemmas
-        talks = "кездес" in lemmas or self._contains(lemmas, ["бас", "қос"])
+        talks = "кездес" in lemmas or self._contains(lemmas, ["бас", "қос"]) or self._received(view)
         named = {i for m in view.mentions for i in range(m.first - view.first, view.after(m))}
         nouns = [i for i, lemma in enumerate(lemmas) if lemma in cues["nouns"] and i not in named]
         persons = [m.entity for m in view.mentions if m.entity.startswith("person:")]
@@ -439,6 +441,19 @@ class KazakhFactExtractor:
             args["place"] = places[0]
         return [self._fact(view, "meeting", args, 0.7)]
 
+    def _received(self, view: _View) -> bool:
+        """ "X Y-ті қабылдады" (received), "X Y-пен сөйлесті" (spoke with): a meeting of the two."""
+        cues = self.cues["meeting"]
+        persons = [m for m in view.mentions if m.entity.startswith("person:")]
+        verbs = {_lemma(t) for t in view.tokens if t.pos in ("VERB", "AUX")}
+        received = bool(verbs & set(cues["receives"])) and any(
+            view.doc.tokens[m.last - 1].norm.lower().endswith(_ACCUSATIVE) for m in persons
+        )
+        spoke = any(w.startswith(tuple(cues["speaks_with"])) for w in view.words) and any(
+            self._case(view.doc, m) == "Ins" for m in persons
+        )
+        return received or spoke
+
     def _identifiable(self, persons: list[str], people: _People, discourse: _Discourse) -> bool:
         """A meeting without a forum needs two named officials or states, or one at an event already
         named ("Кездесуді министр ашты" after the talks were introduced)."""
@@ -451,6 +466,8 @@ class KazakhFactExtractor:
         cues, lemma = self.cues["meeting"], _lemma(token)
         if lemma == "төрағалық":
             return persons and any(_lemma(view.tokens[n]) in cues["sessions"] for n in nouns)
+        if lemma in cues["receives"] or token.norm.lower().startswith(tuple(cues["speaks_with"])):
+            return self._received(view)
         if token.pos not in ("VERB", "AUX") or lemma not in cues["verbs"]:
             return False
         if token.feats.get("VerbForm") == "Vnoun" and self._next_word(view, i) != "тиіс":
