@@ -66,7 +66,12 @@ def test_heading_gives_mission_and_year_to_the_paragraph_below(pipeline):
     doc = analyse(pipeline, text)
     assert facts_of(doc, "mission_participation") == [
         (
-            {"participant": "country:KZ", "mission": "mission:UNIFIL", "location": "country:LB"},
+            {
+                "participant": "country:KZ",
+                "mission": "mission:UNIFIL",
+                "location": "country:LB",
+                "role": "бітімгер",
+            },
             "2018",
             "asserted",
         )
@@ -272,4 +277,22 @@ def test_receiving_someone_and_a_phone_call_are_meetings(pipeline):
     assert [sorted(a["participants"]) for a, _, _ in facts_of(doc, "meeting")] == [
         ["person:antony-blinken", "person:kassym-jomart-tokayev"],
         ["person:kassym-jomart-tokayev", "person:vladimir-putin"],
+    ]
+
+
+def test_a_head_count_and_a_role_of_the_troops(pipeline):
+    text = "Былтыр Қазақстан 120 адамнан тұратын бітімгерлер ротасын Ливандағы UNIFIL миссиясына жіберді.\n"
+    doc = analyse(pipeline, text, date(2019, 5, 29))
+    assert facts_of(doc, "mission_participation") == [
+        (
+            {
+                "participant": "country:KZ",
+                "mission": "mission:UNIFIL",
+                "location": "country:LB",
+                "personnel": 120,
+                "role": "бітімгер",
+            },
+            "2018",
+            "asserted",
+        )
     ]

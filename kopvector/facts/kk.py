@@ -310,7 +310,8 @@ class KazakhFactExtractor:
         lemmas = view.lemmas
         missions = view.ids("mission:")
         troops = any(lemma in cues["nouns"] for lemma in lemmas)
-        if not (missions or troops) or not any(lemma in cues["verbs"] for lemma in lemmas):
+        serving = any(lemma in cues["verbs"] and self._predicates(view, i) for i, lemma in enumerate(lemmas))
+        if not (missions or troops) or not serving:
             return []
         places = [
             m.entity
@@ -335,6 +336,7 @@ class KazakhFactExtractor:
         args: dict[str, Any] = {
             **({"mission": mission} if mission else {}),
             **({"location": location} if location else {}),
+            **self._troops(view, len(participants) == 1),
         }
         when = view.when or context.time
         text = view.time_text if view.when else context.time_text
@@ -345,6 +347,31 @@ class KazakhFactExtractor:
             for p in participants
             if p != location
         ]
+
+    def _predicates(self, view: _View, i: int) -> bool:
+        """Whether word `i` is said to happen, not named as a topic: a verbal noun counts only when a
+        plan or duty follows ("жіберу жоспарлануда", "қатысуы тиіс"), not in "қатысу ... танытады"."""
+        if view.tokens[i].feats.get("VerbForm") != "Vnoun":
+            return True
+        return self._next_word(view, i) in self.cues["planned"]
+
+    def _troops(self, view: _View, one_sender: bool) -> dict[str, Any]:
+        """Who serves and how many, as the clause says: "120 адамнан тұратын рота" → personnel 120,
+        "әскери бақылаушылар" → role "әскери бақылаушы". A head count is kept only when one state
+        sends them (a count for a five-nation contingent is not any one state's)."""
+        cues = self.cues["mission_participation"]
+        found: dict[str, Any] = {}
+        for i, token in enumerate(view.tokens[:-1]):
+            if token.norm.isdigit() and _lemma(view.tokens[i + 1]) in cues["counted"] and one_sender:
+                found.setdefault("personnel", int(token.norm))
+            if _lemma(token) in cues["roles"]:
+                modifier = (
+                    _lemma(view.tokens[i - 1])
+                    if i and _lemma(view.tokens[i - 1]) in cues["role_modifiers"]
+                    else ""
+                )
+                found.setdefault("role", f"{modifier} {_lemma(token)}".strip())
+        return found
 
     def _visit(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         cues = self.cues["visit"]
@@ -385,7 +412,19 @@ class KazakhFactExtractor:
         if destination is None:
             return []
         kind = next((v for k, v in cues["types"].items() if k in view.words), None)
-        args = {"visitor": visitor, "destination": destination, **({"visit_type": kind} if kind else {})}
+        hosts = [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("person:")
+            and m.entity != visitor
+            and self._countries_of([m.entity], people) == [destination]
+        ]  # "Тоқаевтың шақыруымен", "Тоқаевпен кездесті": named by the text, never assumed
+        args = {
+            "visitor": visitor,
+            "destination": destination,
+            **({"host": hosts[0]} if hosts else {}),
+            **({"visit_type": kind} if kind else {}),
+        }
         return [self._fact(view, "visit", args, 0.75)]
 
     def _meeting(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
