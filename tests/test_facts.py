@@ -296,3 +296,14 @@ def test_a_head_count_and_a_role_of_the_troops(pipeline):
             "asserted",
         )
     ]
+
+
+def test_a_proposal_is_a_statement_but_an_invitation_is_not(pipeline):
+    text = (
+        "Қасым-Жомарт Тоқаев БҰҰ Бас Ассамблеясында Қауіпсіздік Кеңесін реформалауды ұсынды.\n"
+        "Тоқаев Владимир Путинді Астанаға шақырды.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 9, 20))
+    assert facts_of(doc, "statement") == [
+        ({"speaker": "person:kassym-jomart-tokayev", "venue": "org:UNGA"}, None, "asserted")
+    ]

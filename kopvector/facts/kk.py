@@ -144,6 +144,7 @@ class KazakhFactExtractor:
             if s.start < q.evidence.end and q.evidence.start < s.end
         }
         found: dict[tuple[Any, ...], Fact] = {}
+        spoken: list[tuple[int, str, bool]] = []
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             mentions = [m for m in by_sentence.get(sentence.index, []) if m.entity]
@@ -182,6 +183,7 @@ class KazakhFactExtractor:
                     *self._agreement(view, discourse, people),
                     *self._cooperation(view, discourse, people),
                 ]
+                spoken += [(sentence.index, s, view.reported) for s in self._speakers(view, people)]
                 for fact in facts:
                     key = (fact.kind, repr(sorted(fact.args.items())), fact.time, fact.modality)
                     if key not in found or fact.confidence > found[key].confidence:
@@ -190,7 +192,7 @@ class KazakhFactExtractor:
                 previous = view
                 previous.follows = frozenset(f.kind for f in facts)
         doc.facts.extend(found.values())
-        doc.facts.extend(self._statements(doc, by_sentence))
+        doc.facts.extend(self._statements(doc, by_sentence, spoken))
 
     def _view(
         self,
@@ -574,11 +576,14 @@ class KazakhFactExtractor:
             return []
         return [self._fact(view, "cooperation", {"parties": parties, "sectors": self._sectors(view)}, 0.65)]
 
-    def _statements(self, doc: Doc, by_sentence: dict[int, list[Mention]]) -> list[Fact]:
-        """A statement is what an office-holder or a state body said (not what an expert said)."""
-        facts = []
-        principles: dict[str, list[list[str]]] = self.cues["statement"]["principles"]
+    def _statements(
+        self, doc: Doc, by_sentence: dict[int, list[Mention]], spoken: list[tuple[int, str, bool]]
+    ) -> list[Fact]:
+        """A statement is what an office-holder or a state body said on foreign policy (not what an
+        expert said): every quote of one, and every clause where one proposes, calls or declares
+        (`spoken`: sentence, speaker, reported) even when the words themselves are not given."""
         not_speech = tuple(self.cues["statement"]["not_speech"])
+        said = []
         for quote in doc.quotes:
             speaker = quote.speaker.entity
             entry = self.catalog.get(speaker) if speaker else None
@@ -588,39 +593,80 @@ class KazakhFactExtractor:
                 continue  # "министрліктің мәліметінше": information passed on, not a speech
             sentence = doc.sentences[quote.evidence.sentence]
             tokens = doc.sentence_tokens(sentence)
-            args: dict[str, Any] = {"speaker": speaker}
-            venues = [
-                m.entity
-                for m in by_sentence.get(sentence.index, [])
-                if m.entity and m.entity.startswith(("org:", "place:")) and self._case(doc, m) == "Loc"
-            ]
-            if venues:
-                args["venue"] = venues[0]
-            lemmas = [_lemma(t) for t in tokens]
-            named = [p for p, forms in principles.items() if any(self._contains(lemmas, f) for f in forms)]
-            if named:
-                args["principles"] = named
-            abroad = [
-                m
-                for m in by_sentence.get(sentence.index, [])
-                if m.entity
-                and m.entity.startswith(("country:", "org:", "place:", "mission:"))
-                and self._country_of_place(m.entity) != self.home
-                and m.entity != self.home
-            ]
-            topical = any(lemma in self.cues["statement"]["topics"] for lemma in lemmas)
-            if not (abroad or named or topical):
-                continue  # praise for a singer, a government session: not a foreign-policy statement
             frame = self.clauses.split(tokens)[0]
             relayed = (
                 frame.frame and quote.cue not in doc.article.text[sentence.start : tokens[frame.last - 1].end]
             )
-            when = self.time.find(tokens, doc.article.published)
-            view = self._view(doc, sentence, 0, tokens, [], when, relayed)
-            facts.append(
-                self._fact(view, "statement", args, 0.75, modality="reported" if relayed else "asserted")
-            )
+            said.append((sentence.index, speaker, relayed))
+        facts = []
+        for index, speaker, relayed in dict.fromkeys([*said, *spoken]):
+            if any(f.evidence.sentence == index and f.args["speaker"] == speaker for f in facts):
+                continue
+            fact = self._statement(doc, doc.sentences[index], speaker, relayed, by_sentence.get(index, []))
+            if fact is not None:
+                facts.append(fact)
         return facts
+
+    def _statement(
+        self, doc: Doc, sentence: Sentence, speaker: str, relayed: bool, mentions: list[Mention]
+    ) -> Fact | None:
+        """The statement fact of one speaker in one sentence, if its topic is foreign policy."""
+        tokens = doc.sentence_tokens(sentence)
+        args: dict[str, Any] = {"speaker": speaker}
+        venues = [
+            m.entity
+            for m in mentions
+            if m.entity and m.entity.startswith(("org:", "place:")) and self._case(doc, m) == "Loc"
+        ]
+        if venues:
+            args["venue"] = venues[0]
+        lemmas = [_lemma(t) for t in tokens]
+        principles: dict[str, list[list[str]]] = self.cues["statement"]["principles"]
+        named = [p for p, forms in principles.items() if any(self._contains(lemmas, f) for f in forms)]
+        if named:
+            args["principles"] = named
+        abroad = [
+            m
+            for m in mentions
+            if m.entity
+            and m.entity.startswith(("country:", "org:", "place:", "mission:"))
+            and self._country_of_place(m.entity) != self.home
+            and m.entity != self.home
+        ]
+        topical = any(lemma in self.cues["statement"]["topics"] for lemma in lemmas)
+        if not (abroad or named or topical):
+            return None  # praise for a singer, a government session: not a foreign-policy statement
+        when = self.time.find(tokens, doc.article.published)
+        view = self._view(doc, sentence, 0, tokens, [], when, relayed)
+        return self._fact(view, "statement", args, 0.75, modality="reported" if relayed else "asserted")
+
+    def _speakers(self, view: _View, people: _People) -> list[str]:
+        """Officials and state bodies who propose, call for or declare something in the clause
+        ("Тоқаев ... бастаманы ұсынды", "идеясын ... көтерген"); an invitation ("Путинді шақырды") is not."""
+        cues = self.cues["statement"]
+        acts = [
+            i
+            for i, t in enumerate(view.tokens)
+            if t.pos in ("VERB", "AUX")
+            and (_lemma(t) in cues["verbs"] or (i and view.words[i - 1] == "деп"))  # "... деп атады"
+            and self._predicates(view, i)
+        ]
+        if not acts:
+            return []
+        invited = any(
+            m.entity.startswith("person:") and view.doc.tokens[m.last - 1].norm.lower().endswith(_ACCUSATIVE)
+            for m in view.mentions
+        )
+        if invited:
+            return []
+        return list(
+            dict.fromkeys(
+                m.entity
+                for m in view.mentions
+                if self._case(view.doc, m) in ("Nom", None)
+                and (m.entity in people.officials or m.entity.startswith("body:"))
+            )
+        )
 
     # --- arguments ------------------------------------------------------------------------------
 
