@@ -517,8 +517,9 @@ class KazakhFactExtractor:
             return any(view.tokens[n].feats.get("Case") == "Dat" for n in nouns)
         if lemma in cues["leads"]:
             return "делегация" in view.lemmas or ("оны" in view.words and "meeting" in view.follows)
-        if lemma in cues["takes_place"] and token.feats.get("VerbForm", "Fin") == "Fin":
-            return any(view.tokens[n].feats.get("Case") in ("Nom", None) for n in nouns)
+        if lemma in cues["takes_place"]:  # "саммит өтті"; "өтетін саммитке" names it, states nothing
+            finite = token.feats.get("VerbForm", "Fin") == "Fin"
+            return finite and any(view.tokens[n].feats.get("Case") in ("Nom", None) for n in nouns)
         return True
 
     def _agreement(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
@@ -913,8 +914,11 @@ class KazakhFactExtractor:
     def _next_lemma(view: _View, i: int) -> str | None:
         return _lemma(view.tokens[i + 1]) if i + 1 < len(view.tokens) else None
 
-    @staticmethod
-    def _case(doc: Doc, mention: Mention) -> str | None:
+    def _case(self, doc: Doc, mention: Mention) -> str | None:
+        """The mention's case, or its head's when a place noun follows the name ("Баку қаласына")."""
+        after = doc.tokens[mention.last] if mention.last < len(doc.tokens) else None
+        if after is not None and _lemma(after) in self.cues["place_heads"]:
+            return after.feats.get("Case")
         return doc.tokens[mention.last - 1].feats.get("Case")
 
     @staticmethod
