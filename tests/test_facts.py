@@ -307,3 +307,21 @@ def test_a_proposal_is_a_statement_but_an_invitation_is_not(pipeline):
     assert facts_of(doc, "statement") == [
         ({"speaker": "person:kassym-jomart-tokayev", "venue": "org:UNGA"}, None, "asserted")
     ]
+
+
+def test_an_application_a_future_term_and_a_ratified_treaty(pipeline):
+    text = (
+        "Өзбекстан Дүниежүзілік сауда ұйымына мүше болуға өтінім берген.\n"
+        "Қазақстан 2026 жылы Түркі мемлекеттері ұйымына төрағалықты қабылдап алады.\n"
+        "Қазақстан 2019 жылы Ядролық қаруға тыйым салу туралы шартты ратификациялады.\n"
+    )
+    doc = analyse(pipeline, text, date(2025, 2, 10))
+    assert facts_of(doc, "membership") == [
+        ({"member": "country:UZ", "organization": "org:WTO", "status": "applicant"}, None, "asserted")
+    ]
+    assert facts_of(doc, "chairmanship") == [
+        ({"chair": "country:KZ", "organization": "org:OTS", "term": "2026"}, "2026", "planned")
+    ]
+    assert facts_of(doc, "agreement") == [
+        ({"parties": ["country:KZ"], "title": "Ядролық қаруға тыйым салу туралы шарт"}, "2019", "asserted")
+    ]

@@ -32,6 +32,11 @@ _HEADING_END = ".!?…"
 _CLAUSE_MARKS = frozenset(",.;:!?")
 # Accusative endings, read on the form: the analyser may not know a foreign surname ("Блинкенді").
 _ACCUSATIVE = ("ды", "ді", "ты", "ті", "ны", "ні")
+# Case endings of a noun, read on the form where the analyser misreads it.
+_NOUN_ENDINGS = frozenset(
+    {"ты", "ті", "ды", "ді", "ны", "ні", "қа", "ке", "ға", "ге", "та", "те", "да", "де", "тың", "тің"}
+    | {"дың", "дің", "пен", "бен", "мен", "тан", "тен", "дан", "ден", "тар", "тер", "дар", "дер"}
+)
 # Possessive (and case) endings an office word takes in a title: "Президенті", "министрінің".
 _TITLE_ENDINGS = frozenset(
     {"", "і", "ы", "сі", "сы", "лері", "лары", "дері", "дары", "тері", "тары"}
@@ -94,6 +99,7 @@ class _View:
     when: str | None
     time_text: str | None
     reported: bool
+    own_time: bool = False  # `when` is the clause's own, not the sentence's
     subjects: list[str] = field(default_factory=list)  # actors of the previous clause
     organisations: list[str] = field(default_factory=list)  # organisations of the previous clause
     follows: frozenset[str] = frozenset()  # fact kinds the previous clause stated ("..., оны X басқарды")
@@ -219,6 +225,7 @@ class KazakhFactExtractor:
             when.value if when else None,
             self._span_text(doc, words, when),
             reported,
+            own_time=own is not None,
         )
 
     def _remember(self, view: _View, discourse: _Discourse, people: _People, facts: list[Fact]) -> None:
@@ -280,9 +287,20 @@ class KazakhFactExtractor:
         joins = self._has(view, "membership", "verbs") or any(
             w.startswith(tuple(self.cues["membership"]["verb_forms"])) for w in view.words
         )
-        if not ("мүше" in lemmas or observer or partner or founder or joins):
+        if not (
+            any(lemma in ("мүше", "мүшелік") for lemma in lemmas) or observer or partner or founder or joins
+        ):
             return []
-        status = "observer" if observer else "dialogue_partner" if partner else "member"
+        applies = any(lemma in self.cues["membership"]["applies"] for lemma in lemmas)
+        status = (
+            "observer"
+            if observer
+            else "dialogue_partner"
+            if partner
+            else "applicant"
+            if applies
+            else "member"
+        )
         return [
             self._fact(view, "membership", {"member": member, "organization": org, "status": status}, 0.8)
             for member in self._actors(view, people)
@@ -298,7 +316,7 @@ class KazakhFactExtractor:
         else:
             chairs = [a for a in self._actors(view, people) if a.startswith("country:")]
         orgs = self._organisations(view, discourse)
-        term = {"term": view.when} if view.when and not passes else {}
+        term = {"term": view.when} if view.when and view.own_time and not passes else {}
         return [
             self._fact(view, "chairmanship", {"chair": chairs[0], "organization": orgs[0], **term}, 0.8)
             for _ in chairs[:1]
@@ -531,7 +549,7 @@ class KazakhFactExtractor:
             for i, lemma in enumerate(lemmas)
             if i not in named
             and (
-                lemma in cues["nouns"]
+                self._inflects(view.tokens[i], cues["nouns"])
                 or (lemma in cues["joint_nouns"] and any(w in cues["joint"] for w in view.words[:i]))
             )
         ]
@@ -693,7 +711,7 @@ class KazakhFactExtractor:
         words, home_words = view.words, self.cues["home_words"]
         if not actors and any(
             (w in home_words or _lemma(t) in home_words)
-            and (i == 0 or words[i - 1] != "екі")
+            and (i == 0 or (view.tokens[i - 1].pos != "NUM" and words[i - 1] not in self.cues["numbers"]))
             and (i + 1 == len(words) or not self._is_office(view.tokens[i + 1]))
             and t.feats.get("Number") != "Plur"
             for i, (w, t) in enumerate(zip(words, view.tokens, strict=True))
@@ -712,6 +730,7 @@ class KazakhFactExtractor:
             if m.entity.startswith("org:")
             and not self._office_after(view, m)
             and self._word_after_list(view, m) not in self.cues["not_a_party_before"]
+            and not self._parent_of_a_name(view, m)
         ]
         if orgs:
             return list(dict.fromkeys(orgs))
@@ -829,6 +848,15 @@ class KazakhFactExtractor:
         }
         return found.pop() if len(found) == 1 else None
 
+    @staticmethod
+    def _inflects(token: Token, nouns: list[str]) -> bool:
+        """Whether the word is one of `nouns` in some case form, read on the form too: the analyser
+        takes "шартты" (the treaty, accusative) for the adjective "conditional"."""
+        word = token.norm.lower()
+        return _lemma(token) in nouns or any(
+            word.startswith(noun) and word[len(noun) :] in _NOUN_ENDINGS for noun in nouns
+        )
+
     def _about(self, view: _View, i: int) -> str | None:
         """The title of document `i` read back from its "туралы": "Одақтастық қатынастар туралы шарт",
         up to the conjunction, comma, name or "тараптар" before it."""
@@ -842,13 +870,16 @@ class KazakhFactExtractor:
             and view.tokens[first - 1].pos != "PUNCT"
             and first - 1 not in mentioned
             and _lemma(view.tokens[first - 1]) not in self.cues["both_sides"]
+            and view.tokens[first - 1].ner in ("O", "")
         ):
             first -= 1
         text = view.doc.article.text
         head = view.tokens[i]
         written = text[head.start : head.end]
+        nouns = [*self.cues["agreement"]["nouns"], *self.cues["agreement"]["joint_nouns"]]
+        noun = next((n for n in nouns if written.lower().startswith(n)), _lemma(head))
         # The head in its dictionary form, unless the article is in Latin letters (keep them as written).
-        return text[view.tokens[first].start : head.start] + (written if written.isascii() else _lemma(head))
+        return text[view.tokens[first].start : head.start] + (written if written.isascii() else noun)
 
     def _in_title(self, view: _View, i: int) -> bool:
         """Word `i` names what a document is about: "әріптестікті дамыту туралы бірлескен мәлімдеме"."""
@@ -880,6 +911,13 @@ class KazakhFactExtractor:
     def _next_word_after(self, view: _View, mention: Mention) -> str | None:
         i = view.after(mention)
         return view.tokens[i].norm.lower() if i < len(view.tokens) else None
+
+    def _parent_of_a_name(self, view: _View, mention: Mention) -> bool:
+        """ "БҰҰ Адам құқықтары жөніндегі кеңесі": the organisation owns a body the catalog does not know."""
+        i = view.after(mention)
+        if i >= len(view.tokens) or not view.tokens[i].norm[:1].isupper():
+            return False
+        return not any(m.first - view.first == i for m in view.mentions)
 
     def _word_after_list(self, view: _View, mention: Mention) -> str | None:
         """The first word after the list of names this one belongs to ("ЕАЭО, ТМД және ҰҚШҰ аясында")."""
@@ -963,8 +1001,17 @@ class KazakhFactExtractor:
             and predicate.feats.get("Aspect") == "Hab"
             and kind not in _STATE_KINDS
         )
+        published = view.doc.article.published
+        ahead = bool(
+            view.own_time
+            and view.when
+            and published
+            and view.when[:4].isdigit()
+            and int(view.when[:4]) > published.year
+        )
         if (
             aorist
+            or ahead
             or any(w in self.cues["planned"] for w in words)
             or any(t.feats.get("Tense") == "Fut" for t in view.tokens)
         ):
