@@ -870,7 +870,7 @@ class KazakhFactExtractor:
             and view.tokens[first - 1].pos != "PUNCT"
             and first - 1 not in mentioned
             and _lemma(view.tokens[first - 1]) not in self.cues["both_sides"]
-            and view.tokens[first - 1].ner in ("O", "")
+            and not view.tokens[first - 1].ner.endswith("DATE")
         ):
             first -= 1
         text = view.doc.article.text
