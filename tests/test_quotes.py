@@ -42,7 +42,7 @@ def test_quoted_words_with_ol_go_to_the_last_speaker(quotes):
 
 def test_indirect_speech_by_an_institution_and_by_a_role(quotes):
     akorda = next(q for q in quotes if q.speaker.entity == "body:kz-presidential-administration")
-    assert akorda.kind == "indirect" and akorda.cue == "хабарлайды"
+    assert akorda.kind == "indirect" and akorda.cue == "деп хабарлайды"
     according = next(q for q in quotes if q.cue == "айтуынша")
     assert according.text == "келесі кездесу Ташкентте өтуі мүмкін"
     assert according.speaker.name == "Айгүл Сәрсенова"
