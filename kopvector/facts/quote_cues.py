@@ -32,6 +32,8 @@ class QuoteCues:
     speech_verbs: frozenset[tuple[str, ...]]
     opinion_verbs: frozenset[str]
     directive_verbs: frozenset[str]
+    complement_verbs: frozenset[str]
+    complement_words: frozenset[str]
     not_speech_objects: frozenset[str]
     pointing_words: frozenset[tuple[str, ...]]
     pointing_objects: frozenset[str]
@@ -55,6 +57,8 @@ class QuoteCues:
             speech_verbs=_phrases(data["speech_verbs"]),
             opinion_verbs=frozenset(data["opinion_verbs"]),
             directive_verbs=frozenset(data["directive_verbs"]),
+            complement_verbs=frozenset(data["complement_verbs"]),
+            complement_words=frozenset(data["complement_words"]),
             not_speech_objects=frozenset(data["not_speech_objects"]),
             pointing_words=_phrases(data["pointing_words"]),
             pointing_objects=frozenset(data["pointing_objects"]),

@@ -23,6 +23,7 @@ _CLOSING = {"»": "«", "”": "“", '"': '"'}
 _QUOTE_MARKS = frozenset({"«", "»", "“", "”", '"'})
 _MIN_CONTENT_TOKENS = 3
 _PREDICATE_FORMS = ("Fin", "Part")
+_NOMINAL = frozenset({"NOUN", "ADJ", "PROPN", "NUM"})
 
 
 def _word(token: Token) -> str:
@@ -178,22 +179,30 @@ class QuoteExtractor:
             and lemma(tokens[i]) in self.cues.auxiliaries
         ):
             i += 1
-        auxiliary = i > verb + 1 and tokens[i - 1].pos == "AUX"
-        form = tokens[i - 1].feats.get("VerbForm")
+        form = tokens[verb].feats.get("VerbForm")
         rest = [j for j in range(i, sentence.last) if _is_word(tokens[j])]
-        if form == "Part" and rest and rest[0] == i:
+        if i > verb + 1:  # "шақырып отыр", "мәлімдеген болатын", but not "айтуға болады", "айтатын болсақ"
+            auxiliary = tokens[i - 1].feats
+            if form not in ("Conv", "Part") or auxiliary.get("Mood") == "Cnd":
+                return None, None
+            if auxiliary.get("VerbForm") in ("Vnoun", "Conv"):
+                return None, None
+        elif form == "Part" and rest and rest[0] == i:
             named = speakers.phrase_at(i, sentence.last)
             if named is not None and named.speaker.entity and named.speaker.entity.startswith("person:"):
                 return i, named
-        if not rest:  # a converb may close a headline-like fragment ("... екенін айтып.")
-            return (i, None) if form in (*_PREDICATE_FORMS, "Conv") or auxiliary else (None, None)
-        if form not in _PREDICATE_FORMS and not auxiliary:
-            return None, None
-        if tokens[i].norm == ",":
+        elif form not in _PREDICATE_FORMS and (rest or form != "Conv"):
+            return None, None  # a converb closes only a headline-like fragment ("... екенін айтып.")
+        if not rest or tokens[i].norm == ",":
             return i, None
         phrases = speakers.phrases(i, sentence.last)
         if len(phrases) == 1 and phrases[0].first == rest[0] and phrases[0].last > rest[-1]:
             return i, phrases[0]
+        if lemma(tokens[verb]) in self.cues.attribution_verbs and all(
+            tokens[j].pos in _NOMINAL for j in rest
+        ):  # "... дейді қарапайым халық": whoever says it, unnamed
+            text = speakers.doc.article.text[tokens[rest[0]].start : tokens[rest[-1]].end]
+            return i, Phrase(rest[0], rest[-1] + 1, Speaker(None, None, text), person=False)
         return None, None
 
     def _content(
@@ -205,8 +214,7 @@ class QuoteExtractor:
             return None
         if lemma(tokens[verb]) in self.cues.directive_verbs and not self._verbal_noun(tokens[cue_first - 1]):
             return None
-        if self._points_elsewhere(tokens, first, cue_first):
-            return None
+        needs_complement = lemma(tokens[verb]) in self.cues.complement_verbs
         # The clause begins after a colon or semicolon ("... қатыспады: Ереван ... мәлімдеген").
         first = max([first] + [j + 1 for j in range(first, cue_first) if tokens[j].norm in (":", ";")])
         phrase = inverted
@@ -223,7 +231,9 @@ class QuoteExtractor:
             start += 1
         if self._words(tokens, start, end) < _MIN_CONTENT_TOKENS:
             return None
-        if phrase is None and not self._complement(tokens, cue_first, verb):
+        if self._points_elsewhere(tokens, first, cue_first):
+            return None
+        if (phrase is None or needs_complement) and not self._complement(tokens, cue_first, verb):
             return None
         return _Clause(start, end, cue_first, verb + 1, phrase)
 
@@ -232,17 +242,21 @@ class QuoteExtractor:
         if lemma(tokens[cue_first]) in self.cues.attribution_verbs or lemma(tokens[verb]) == "де":
             return True
         last = tokens[cue_first - 1]
-        return last.feats.get("Case") == "Acc" and last.feats.get("Person[psor]") == "3"
+        if _word(last) in self.cues.complement_words:
+            return True
+        return last.feats.get("Case") == "Acc" and last.feats.get("VerbForm") in ("Part", "Vnoun")
 
     def _points_elsewhere(self, tokens: list[Token], start: int, cue_first: int) -> bool:
         """ "Бұл туралы …", "осылай", or a demonstrative object of a cue without "деп" ("Мұны … айтты")."""
         words = [_word(t) for t in tokens[start:cue_first]]
-        if any(
-            tuple(words[i : i + len(phrase)]) == phrase
-            for phrase in self.cues.pointing_words
-            for i in range(len(words) - len(phrase) + 1)
-        ):
-            return True
+        for phrase in self.cues.pointing_words:
+            for i in range(len(words) - len(phrase) + 1):
+                after = tokens[start + i + len(phrase)]
+                said_before = (
+                    lemma(after) == "де" and after.feats.get("VerbForm") == "Part"
+                )  # "Осылай деген X"
+                if tuple(words[i : i + len(phrase)]) == phrase and not said_before:
+                    return True
         if lemma(tokens[cue_first]) in self.cues.attribution_verbs:
             return False
         objects = [t for t in tokens[start:cue_first] if t.feats.get("Case") == "Acc"]

@@ -40,9 +40,13 @@ class Phrase:
 
 @dataclass(frozen=True)
 class _Introduction:
-    """A person introduced with a description: the role lemmas in it and whether it is an analyst's."""
+    """A person introduced with a description: the role lemmas in it and whether it is an analyst's.
 
+    `start` is the description's first token, `first` and `last` the name's tokens."""
+
+    start: int
     first: int
+    last: int
     roles: frozenset[str]
     expert: bool
     speaker: Speaker
@@ -111,9 +115,11 @@ class Speakers:
         token = self.tokens[i]
         role = self.cues.role(token)
         if role is not None:
-            named = self._named_after(i + 1, limit)
-            if named is not None:
-                return named
+            described = next(
+                (d for d in self.introductions if d.start <= i < d.first and d.last <= limit), None
+            )
+            if described is not None:  # "Саясаттанушы, ... сарапшы Риззат Тасым": the description's person
+                return Phrase(i, described.last, described.speaker)
             return Phrase(i, i + 1, self._by_role(*role, i, token.text))
         word = lemma(token)
         if word in self.cues.pronouns and token.pos == "PRON":
@@ -206,37 +212,46 @@ class Speakers:
 
     def _introductions(self) -> list[_Introduction]:
         """Persons with the description before their name ("саясаттанушы, ... сарапшы Айгүл Сәрсенова")."""
-        doc = self.doc
         found = []
-        for mention in doc.mentions:
+        for mention in self.doc.mentions:
             if mention.label != "PERSON" or not mention.entity:
                 continue
-            sentence_first = doc.sentences[mention.sentence].first
-            collected: list[Token] = []
-            for i in range(mention.first - 1, max(sentence_first, mention.first - _MAX_ROLE_TOKENS) - 1, -1):
-                token = doc.tokens[i]
-                is_role = self.cues.role(token) is not None
-                describing = token.pos in _ROLE_WORD_POS and (token.norm[:1].islower() or i == sentence_first)
-                if not (is_role or describing or token.norm == ",") or (i in self.owners and not is_role):
-                    break
-                collected.insert(0, token)
-            while collected and collected[0].norm == ",":
-                collected.pop(0)
-            roles = [r[0] for t in collected if (r := self.cues.role(t)) is not None]
-            before = doc.tokens[mention.first - 1] if mention.first > sentence_first else None
-            if collected and self.cues.role(collected[-1]) is not None:
-                text = doc.article.text[collected[0].start : collected[-1].end]
+            start = self._description_start(mention)
+            described = self.tokens[start : mention.first]
+            roles = [r[0] for t in described if (r := self.cues.role(t)) is not None]
+            opens_sentence = mention.first == self.doc.sentences[mention.sentence].first
+            before = None if opens_sentence else self.tokens[mention.first - 1]
+            if described and self.cues.role(described[-1]) is not None:
                 expert = any(self.cues.is_expert(r) for r in roles)
-                speaker = Speaker(mention.entity, mention.lemma, text)
-                found.append(_Introduction(mention.first, frozenset(roles), expert, speaker))
+                speaker = Speaker(mention.entity, mention.lemma, self._text(start, mention.first))
+                found.append(
+                    _Introduction(start, mention.first, mention.last, frozenset(roles), expert, speaker)
+                )
             elif (
                 before is not None
                 and before.feats.get("VerbForm") == "Part"
-                and (lemma(before) in self.cues.expert_verbs)
+                and lemma(before) in self.cues.expert_verbs
             ):
                 speaker = Speaker(mention.entity, mention.lemma, None)
-                found.append(_Introduction(mention.first, frozenset(), True, speaker))
+                found.append(
+                    _Introduction(mention.first - 1, mention.first, mention.last, frozenset(), True, speaker)
+                )
         return found
+
+    def _description_start(self, mention: Mention) -> int:
+        """First token of the role words right before a name (lower-case nouns and their modifiers)."""
+        sentence_first = self.doc.sentences[mention.sentence].first
+        start = mention.first
+        for i in range(mention.first - 1, max(sentence_first, mention.first - _MAX_ROLE_TOKENS) - 1, -1):
+            token = self.tokens[i]
+            is_role = self.cues.role(token) is not None
+            describing = token.pos in _ROLE_WORD_POS and (token.norm[:1].islower() or i == sentence_first)
+            if not (is_role or describing or token.norm == ",") or (i in self.owners and not is_role):
+                break
+            start = i
+        while start < mention.first and self.tokens[start].norm == ",":
+            start += 1
+        return start
 
     def _text(self, first: int, last: int) -> str:
         return self.doc.article.text[self.tokens[first].start : self.tokens[last - 1].end]
