@@ -53,7 +53,7 @@ class QuoteExtractor:
     def __init__(self, catalog: Catalog | None = None, cues: QuoteCues | None = None) -> None:
         self.cues = cues or QuoteCues.load()
         countries = catalog.entries_of("country") if catalog else ()
-        self.capitals = {c.capital: c.id for c in countries if c.capital}
+        self.capitals = {c.capital: (c.id, c.names.get("kk")) for c in countries if c.capital}
 
     def __call__(self, doc: Doc) -> None:
         speakers = Speakers(doc, self.cues, self.capitals)

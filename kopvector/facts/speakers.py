@@ -55,7 +55,9 @@ class _Introduction:
 class Speakers:
     """One article's speaker phrases, the persons it introduced, and the last speaker."""
 
-    def __init__(self, doc: Doc, cues: QuoteCues, capitals: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, doc: Doc, cues: QuoteCues, capitals: dict[str, tuple[str, str | None]] | None = None
+    ) -> None:
         self.doc = doc
         self.cues = cues
         self.capitals = capitals or {}
@@ -183,8 +185,9 @@ class Speakers:
             if role is not None:
                 return self._by_role(*role, mention.first, mention.lemma)
             return Speaker(None, None, mention.lemma)
-        entity = self.capitals.get(mention.entity, mention.entity) if mention.entity else None
-        return Speaker(entity, self.names.get(entity) if entity else None, None)
+        if mention.entity in self.capitals:
+            return Speaker(*self.capitals[mention.entity], None)
+        return Speaker(mention.entity, self.names.get(mention.entity) if mention.entity else None, None)
 
     def _by_role(self, role: str, plural: bool, position: int, text: str) -> Speaker:
         """The person introduced before `position` with this role, or an analyst for an analyst noun."""
