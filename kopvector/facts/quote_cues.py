@@ -19,23 +19,24 @@ def lemma(token: Token) -> str:
     return (token.lemma or token.norm).lower()
 
 
-def _phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(w.split()) for w in words)
+def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Phrases as word tuples, longest first, so that a longer cue wins over its last word."""
+    return tuple(sorted({tuple(w.split()) for w in words}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
 class QuoteCues:
-    """The cue lexicon; phrases are tuples of lemmas, everything else single lemmas."""
+    """The cue lexicon; phrases are word tuples (longest first), everything else single words."""
 
     attribution_verbs: frozenset[str]
     according_to: frozenset[str]
-    speech_verbs: frozenset[tuple[str, ...]]
+    speech_verbs: tuple[tuple[str, ...], ...]
     opinion_verbs: frozenset[str]
     directive_verbs: frozenset[str]
     complement_verbs: frozenset[str]
     complement_words: frozenset[str]
     not_speech_objects: frozenset[str]
-    pointing_words: frozenset[tuple[str, ...]]
+    pointing_words: tuple[tuple[str, ...], ...]
     pointing_objects: frozenset[str]
     auxiliaries: frozenset[str]
     pronouns: frozenset[str]

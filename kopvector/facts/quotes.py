@@ -157,7 +157,7 @@ class QuoteExtractor:
             return verb - 1 if tokens[verb - 1].feats.get("VerbForm") == "Conv" else None
         if verb_lemma in self.cues.attribution_verbs and token.feats.get("VerbForm") != "Fin":
             return None  # "деп" introduces a cue, "деген" mostly an attribute: only "деді"/"дейді" close
-        for phrase in sorted(self.cues.speech_verbs, key=len, reverse=True):
+        for phrase in self.cues.speech_verbs:
             start = verb - len(phrase) + 1
             if start >= first and tuple(lemma(t) for t in tokens[start : verb + 1]) == phrase:
                 said = start > first and lemma(tokens[start - 1]) == "де"  # "деп мәлімдеді"
