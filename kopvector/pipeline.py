@@ -53,7 +53,7 @@ class Pipeline:
         catalog = load_catalog()
         self.matcher = CatalogMatcher(catalog, self.analyzer)
         self.linker = Linker(catalog, self.matcher, self.analyzer)
-        self.quotes = QuoteExtractor()
+        self.quotes = QuoteExtractor(catalog)
         # One fact extractor per language; a Russian one plugs in here beside the Kazakh one.
         self.fact_extractors = {"kk": KazakhFactExtractor(catalog)}
         self.stages: tuple[Stage, ...] = (

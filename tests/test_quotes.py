@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kopvector.document import Article
+from kopvector.document import Article, Speaker
 from kopvector.settings import Settings
 from kopvector.sources.plaintext import article_id, read_text_file
 
@@ -42,7 +42,7 @@ def test_quoted_words_with_ol_go_to_the_last_speaker(quotes):
 
 def test_indirect_speech_by_an_institution_and_by_a_role(quotes):
     akorda = next(q for q in quotes if q.speaker.entity == "body:kz-presidential-administration")
-    assert akorda.kind == "indirect" and akorda.cue == "хабарлайды"
+    assert akorda.kind == "indirect" and akorda.cue == "деп хабарлайды"
     according = next(q for q in quotes if q.cue == "айтуынша")
     assert according.text == "келесі кездесу Ташкентте өтуі мүмкін"
     assert according.speaker.name == "Айгүл Сәрсенова"
@@ -62,3 +62,52 @@ def test_seed_quotes_of_the_expert(pipeline, seed_path):
     assert all(q.speaker.role and "сарапшы" in q.speaker.role for q in expert)
     for quote in doc.quotes:
         assert doc.article.text[quote.evidence.start : quote.evidence.end] == quote.evidence.text
+
+
+SUMMIT = (
+    "Астанада ШЫҰ саммиті өтті\n"
+    "Шығыстанушы Ерлан Қасенов Астана саммитін ұйым үшін маңызды кезең деп санайды.\n"
+    "«Беларусьтің қосылуы ұйымның салмағын арттырады. Енді басты міндет – ортақ шешім табу», "
+    "– дейді сарапшы.\n"
+    "Ақорданың хабарлауынша, Мемлекет басшысы ШЫҰ-ны өңірлік қауіпсіздіктің маңызды тірегі деп атады.\n"
+    "Бұл туралы Қасенов өз парақшасында да айтты.\n"
+    "Синолог Айгерім Төлеуова саммиттің күн тәртібіне назар аударды.\n"
+    "«Көлік пен энергетика күн тәртібінің басында тұр», – деді ол.\n"
+)
+
+
+def _quotes(pipeline, text):
+    return pipeline(Article(id=article_id(text), text=text, published=date(2024, 7, 5))).quotes
+
+
+def test_speakers_by_description_generic_analyst_noun_and_inner_speaker(pipeline):
+    quotes = _quotes(pipeline, SUMMIT)
+    assert [(q.cue, q.speaker.entity) for q in quotes] == [
+        ("деп санайды", "person:erlan-qasenov"),
+        ("дейді", "person:erlan-qasenov"),  # "сарапшы" is the orientalist ("шығыстанушы") introduced above
+        ("деп атады", "person:kassym-jomart-tokayev"),  # Akorda reports, the head of state speaks
+        ("деді", "person:aigerim-toleuova"),  # "ол": the sinologist, the subject of the sentence before
+    ]
+    assert quotes[0].kind == "indirect" and quotes[0].text == "Астана саммитін ұйым үшін маңызды кезең"
+    assert quotes[1].speaker.role == "Шығыстанушы"
+
+
+def test_invitations_condolences_celebrations_and_pointers_are_not_quotes(pipeline):
+    text = (
+        "Мемлекет басшысы ШЫҰ саммитіне қатысушыларды Ақордаға шақырды. Министр жер сілкінісінен зардап "
+        "шеккендерге көңіл айтты. Дипломаттар Тәуелсіздік күнін атап өтті. Бұл туралы Сыртқы істер министрі "
+        "брифингте айтты. Келіссөздер жемісті өтті деп айтуға болады.\n"
+    )
+    assert _quotes(pipeline, text) == []
+
+
+def test_colon_quote_unnamed_speakers_and_a_capital_that_speaks(pipeline):
+    text = (
+        "Сарапшылар: «Транзиттік дәліздер өңір үшін аса маңызды». Көлік дәліздерін бірлесіп дамыту "
+        "керектігін айтты.\nТашкент мемлекеттік шекараны демаркациялау туралы шартты бекіткенін мәлімдеді.\n"
+    )
+    colon, elided, capital = _quotes(pipeline, text)
+    assert (colon.kind, colon.cue, colon.text) == ("direct", ":", "Транзиттік дәліздер өңір үшін аса маңызды")
+    assert colon.speaker.entity is None and colon.speaker.role == "Сарапшылар"
+    assert elided.speaker == Speaker(None, None, None) and elided.cue == "айтты"
+    assert capital.speaker.entity == "country:UZ" and capital.kind == "indirect"

@@ -4,7 +4,8 @@ A predicted fact is right when a gold fact of the same item has the same kind, t
 arguments (who and with what: member and organisation, participant and mission, visitor and
 destination, the set of parties, the speaker) and the same modality; each gold fact is matched at most
 once. Quotes are matched by overlapping evidence; speaker accuracy counts matched quotes whose speaker
-id agrees.
+id agrees. `quote_errors` lists every missed, extra and wrong-speaker quote with its evidence text (and
+the KazNERD sentence index), so a miss can be read without re-running the pipeline.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ def evaluate_facts(
     gold_count: Counter[str] = Counter()
     quotes = {"right": 0, "predicted": 0, "gold": 0, "speaker_right": 0}
     errors: list[dict[str, Any]] = []
+    quote_errors: list[dict[str, Any]] = []
     sentences = seconds = 0.0
     for item in read_gold_items(path, kaznerd):
         started = time.perf_counter()
@@ -77,7 +79,7 @@ def evaluate_facts(
         for key, missing in gold_keys.items():
             if missing > 0 and len(errors) < 40:
                 errors.append({"source": item.data["source"], "missed": [str(v) for v in key]})
-        _score_quotes(doc, item, quotes)
+        quote_errors += _score_quotes(doc, item, quotes)
     kinds = sorted(set(gold_count) | set(predicted))
     per_kind = {kind: _score(right[kind], predicted[kind], gold_count[kind]) for kind in kinds}
     return {
@@ -89,18 +91,36 @@ def evaluate_facts(
         },
         "sentences_per_second": sentences / seconds if seconds else 0.0,
         "errors": errors,
+        "quote_errors": quote_errors,
     }
 
 
-def _score_quotes(doc: Doc, item: Any, quotes: dict[str, int]) -> None:
-    gold = [(item.char_span(q["evidence"]), q.get("speaker")) for q in item.data["quotes"]]
+def _score_quotes(doc: Doc, item: Any, quotes: dict[str, int]) -> list[dict[str, Any]]:
+    """Counts one item's quotes into `quotes` and returns its missed, extra and wrong-speaker quotes."""
+    gold = [(item.char_span(q["evidence"]), q) for q in item.data["quotes"]]
     quotes["gold"] += len(gold)
     quotes["predicted"] += len(doc.quotes)
+    where = {"source": item.data["source"]}
+    if "sentence" in item.data:
+        where["sentence"] = item.data["sentence"]
+    errors: list[dict[str, Any]] = []
     used: set[int] = set()
     for quote in doc.quotes:
-        for i, ((start, end), speaker) in enumerate(gold):
+        found = {"speaker": quote.speaker.entity, "role": quote.speaker.role, "cue": quote.cue}
+        found["evidence"] = quote.evidence.text
+        for i, ((start, end), wanted) in enumerate(gold):
             if i not in used and quote.evidence.start < end and start < quote.evidence.end:
                 used.add(i)
                 quotes["right"] += 1
-                quotes["speaker_right"] += quote.speaker.entity == speaker
+                quotes["speaker_right"] += quote.speaker.entity == wanted.get("speaker")
+                if quote.speaker.entity != wanted.get("speaker"):
+                    errors.append({**where, "wrong_speaker": wanted.get("speaker"), **found})
                 break
+        else:
+            errors.append({**where, "extra": quote.kind, **found})
+    text = doc.article.text
+    for i, ((start, end), wanted) in enumerate(gold):
+        if i not in used:
+            missed = {"speaker": wanted.get("speaker"), "cue": wanted.get("cue"), "evidence": text[start:end]}
+            errors.append({**where, "missed": wanted.get("kind"), **missed})
+    return errors
