@@ -2,7 +2,9 @@
 
 KazNERD items hold only sentence indices and token ranges; the sentences are read from ../shared at
 test time, and those checks skip cleanly when ../shared is absent. The articles are our own texts in
-gold/facts/articles/, and every evidence offset must point into `article.text`.
+gold/facts/articles/ (the set the extractor was tuned on) and gold/facts/heldout/ (the held-out set,
+written and annotated afterwards). Both get the same checks, and every evidence offset must point
+into `article.text`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "gold" / "facts"
 KAZNERD_GOLD = GOLD / "kaznerd_dev.jsonl"
 ARTICLES_GOLD = GOLD / "articles.jsonl"
+HELDOUT_GOLD = GOLD / "heldout.jsonl"
+# Article sets: name -> (gold file, directory of the article texts under gold/facts/).
+ARTICLE_SETS = {"articles": (ARTICLES_GOLD, "articles"), "heldout": (HELDOUT_GOLD, "heldout")}
 
 # Fact kinds and their arguments, as in docs/record-schema.md: (required, optional).
 KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -105,6 +110,18 @@ def kaznerd_items() -> list[dict]:
 @pytest.fixture(scope="module")
 def article_items() -> list[dict]:
     return read_jsonl(ARTICLES_GOLD)
+
+
+@pytest.fixture(scope="module")
+def heldout_items() -> list[dict]:
+    return read_jsonl(HELDOUT_GOLD)
+
+
+@pytest.fixture(scope="module", params=sorted(ARTICLE_SETS))
+def article_set(request) -> tuple[str, list[dict]]:
+    """(directory, items) of one article set: each article test runs on both."""
+    path, directory = ARTICLE_SETS[request.param]
+    return directory, read_jsonl(path)
 
 
 @pytest.fixture(scope="module")
@@ -216,22 +233,25 @@ def test_kaznerd_ranges_within_dev_sentences(kaznerd_items, kaznerd_sentences):
             assert 0 <= first < last <= n, f"{index}: token range {first}-{last} outside 0-{n}"
 
 
-def test_article_items_are_well_formed(article_items, catalog):
-    sources = [item["source"] for item in article_items]
+def test_article_items_are_well_formed(article_set, catalog):
+    directory, items = article_set
+    sources = [item["source"] for item in items]
     assert len(set(sources)) == len(sources), "one item per article"
-    on_disk = {f"gold/facts/articles/{p.name}" for p in (GOLD / "articles").glob("*.txt")}
+    on_disk = {f"gold/facts/{directory}/{p.name}" for p in (GOLD / directory).glob("*.txt")}
     assert set(sources) == on_disk, "every article file has exactly one gold item"
-    for item in article_items:
+    for item in items:
         assert set(item) == {"source", "facts", "quotes"}, item["source"]
-        assert re.fullmatch(r"gold/facts/articles/\d{3}_[a-z0-9-]+\.txt", item["source"]), item["source"]
+        source_form = rf"gold/facts/{directory}/\d{{3}}_[a-z0-9-]+\.txt"
+        assert re.fullmatch(source_form, item["source"]), item["source"]
         for fact in item["facts"]:
             _check_fact(fact, catalog, item["source"])
         for quote in item["quotes"]:
             _check_quote(quote, catalog, item["source"])
 
 
-def test_article_offsets_match_article_text(article_items):
-    for item in article_items:
+def test_article_offsets_match_article_text(article_set):
+    _, items = article_set
+    for item in items:
         article = read_text_file(REPO / item["source"], Settings())
         assert article.published is not None, f"{item['source']}: needs a ` date YYYY-MM-DD ` prefix"
         for entry in item["facts"] + item["quotes"]:
@@ -245,14 +265,30 @@ def test_article_offsets_match_article_text(article_items):
                 assert time_text in evidence["text"], f"{item['source']}: {time_text!r} not in its evidence"
 
 
-def test_articles_per_kind(article_items):
-    per_kind = Counter(kind for item in article_items for kind in {f["kind"] for f in item["facts"]})
+def test_articles_per_kind(article_set):
+    _, items = article_set
+    per_kind = Counter(kind for item in items for kind in {f["kind"] for f in item["facts"]})
     for kind in KINDS:
         assert per_kind[kind] >= 3, f"only {per_kind[kind]} articles with a {kind} fact"
-    modalities = Counter(f["modality"] for item in article_items for f in item["facts"])
+    modalities = Counter(f["modality"] for item in items for f in item["facts"])
     assert set(modalities) == MODALITIES, modalities
-    kinds = Counter(q["kind"] for item in article_items for q in item["quotes"])
+    kinds = Counter(q["kind"] for item in items for q in item["quotes"])
     assert kinds["direct"] and kinds["indirect"]
+
+
+def test_heldout_shares_no_sentence_with_tuned_articles(heldout_items, article_items):
+    """The held-out texts are new: none of their sentences comes from the articles used for tuning."""
+
+    def sentences(items):
+        for item in items:
+            text = read_text_file(REPO / item["source"], Settings()).text
+            for sentence in re.split(r"(?<=[.!?»])\s+", text):
+                if len(sentence) > 30:
+                    yield sentence.strip()
+
+    tuned = set(sentences(article_items))
+    shared = [s for s in sentences(heldout_items) if s in tuned]
+    assert not shared, shared
 
 
 def test_counts_match_readme(kaznerd_items, article_items):
@@ -269,3 +305,29 @@ def test_counts_match_readme(kaznerd_items, article_items):
             for items in (kaznerd_items, article_items)
         ]
         assert f"| {kind} | {counts[0]} | {counts[1]} |" in readme, kind
+
+
+def _section(readme: str, heading: str) -> str:
+    start = readme.index(heading)
+    end = readme.find("\n## ", start + len(heading))
+    return readme[start:] if end < 0 else readme[start:end]
+
+
+def test_heldout_counts_match_readme(heldout_items):
+    """The held-out section of the README states the counts of heldout.jsonl."""
+    section = _section((GOLD / "README.md").read_text(encoding="utf-8"), "## Held-out set")
+    facts = [f for item in heldout_items for f in item["facts"]]
+    quotes = [q for item in heldout_items for q in item["quotes"]]
+    with_facts = sum(1 for item in heldout_items if item["facts"])
+    row = f"| held-out | {len(heldout_items)} | {with_facts} | {len(facts)} | {len(quotes)} |"
+    assert row in section, row
+    for kind in KINDS:
+        count = sum(1 for f in facts if f["kind"] == kind)
+        with_kind = sum(1 for item in heldout_items if any(f["kind"] == kind for f in item["facts"]))
+        assert f"| {kind} | {count} | {with_kind} |" in section, kind
+    for modality in sorted(MODALITIES):
+        count = sum(1 for f in facts if f["modality"] == modality)
+        assert f"| {modality} | {count} |" in section, modality
+    for kind in sorted(QUOTE_KINDS):
+        count = sum(1 for q in quotes if q["kind"] == kind)
+        assert f"| {kind} quotes | {count} |" in section, kind
