@@ -76,3 +76,16 @@ def test_a_surname_repeated_alone_is_the_person_named_in_full(pipeline):
         ("country:KZ", "negated"),
         ("country:UZ", "negated"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "president"),
+    [
+        ("Иран Президенті Ақтауда өткен Каспий саммитіне қатысты.", date(2018, 8, 12), "person:hasan-ruhani"),
+        ("Тоқаев Тегеранда Иран Президентімен келіссөз жүргізді.", date(2022, 6, 19), "person:ebrahim-raisi"),
+    ],
+)
+def test_foreign_role_phrase_resolves_to_the_holder_on_the_date(pipeline, text, published, president):
+    doc = analyse(pipeline, text, published)
+    assert [m.entity for m in doc.mentions if m.label == "POSITION"] == [president]
+    assert "country:IR" in {o.of for o in pipeline.linker.catalog[president].offices}
