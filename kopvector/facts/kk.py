@@ -103,6 +103,7 @@ class _View:
     subjects: list[str] = field(default_factory=list)  # actors of the previous clause
     organisations: list[str] = field(default_factory=list)  # organisations of the previous clause
     follows: frozenset[str] = frozenset()  # fact kinds the previous clause stated ("..., оны X басқарды")
+    persons: list[str] = field(default_factory=list)  # persons acting in the previous clause
 
     @cached_property
     def lemmas(self) -> list[str]:
@@ -177,6 +178,7 @@ class KazakhFactExtractor:
                 if previous is not None:
                     view.subjects = self._actors(previous, people)
                     view.organisations = self._organisations(previous, discourse)
+                    view.persons = self._subjects(previous, discourse)
                     view.follows = previous.follows
                 if any(lemma in self.cues["opinion_verbs"] for lemma in view.lemmas):
                     continue
@@ -317,10 +319,18 @@ class KazakhFactExtractor:
             chairs = [a for a in self._actors(view, people) if a.startswith("country:")]
         orgs = self._organisations(view, discourse)
         term = {"term": view.when} if view.when and view.own_time and not passes else {}
-        return [
+        handed = passes or "қабылда" in view.lemmas
+        before = [m.entity for m in self._countries(view) if handed and self._case(view.doc, m) == "Abl"]
+        facts = [
             self._fact(view, "chairmanship", {"chair": chairs[0], "organization": orgs[0], **term}, 0.8)
             for _ in chairs[:1]
             for _ in orgs[:1]
+        ]
+        return facts + [
+            self._fact(view, "chairmanship", {"chair": b, "organization": orgs[0]}, 0.7, modality="asserted")
+            for b in before[:1]
+            for _ in orgs[:1]
+            if b not in chairs
         ]
 
     def _mission_participation(
@@ -348,9 +358,16 @@ class KazakhFactExtractor:
             mission, location = discourse.deployment.get("mission"), discourse.deployment.get("location")
         if not mission and not location:
             return []
-        participants = [
-            o for o in view.ids("org:") if o != "org:UN" and any(w in cues["forces"] for w in lemmas)
-        ] or self._actors(view, people, exclude=_PLACE_CASES | {"Dat"})
+        owners = [
+            m.entity
+            for m in self._countries(view)
+            if self._case(view.doc, m) == "Gen" and self._next_lemma_after(view, m) in cues["units"]
+        ]  # "Қазақстанның біріктірілген батальоны": the troops are this state's, whatever framework
+        participants = (
+            owners
+            or [o for o in view.ids("org:") if o != "org:UN" and any(w in cues["forces"] for w in lemmas)]
+            or self._actors(view, people, exclude=_PLACE_CASES | {"Dat"})
+        )
         if not participants and troops:
             participants = [self.home]
         args: dict[str, Any] = {
@@ -451,17 +468,32 @@ class KazakhFactExtractor:
         cues = self.cues["meeting"]
         lemmas = view.lemmas
         talks = "кездес" in lemmas or self._contains(lemmas, ["бас", "қос"]) or self._received(view)
-        named = {i for m in view.mentions for i in range(m.first - view.first, view.after(m))}
-        nouns = [i for i, lemma in enumerate(lemmas) if lemma in cues["nouns"] and i not in named]
+        # Words inside a name are not meeting nouns ("Қауіпсіздік Кеңесі"), except the last word of a
+        # forum that is named as an event ("... консультативтік кездесуі", "«Орталық Азия – Қытай» саммиті").
+        named = {
+            i
+            for m in view.mentions
+            for i in range(m.first - view.first, view.after(m) - (1 if m.entity.startswith("org:") else 0))
+        }
+        nouns = [i for i, t in enumerate(view.tokens) if i not in named and self._inflects(t, cues["nouns"])]
         persons = [m.entity for m in view.mentions if m.entity.startswith("person:")]
         if discourse.person and any(w in self.cues["person_pronouns"] for w in view.words):
             persons.insert(0, discourse.person)  # "Астанада ол Тоқаевпен келіссөз жүргізді"
+        if not persons and not self._names_someone(view):
+            persons = list(view.persons)  # "Ол ... барады, ал ... саммитке қатысады": the same subject
+        if not persons:
+            persons = self._leaders_of(view)  # "Әзірбайжан, Қазақстан ... президенттері"
         if not persons and "екі" in view.words and any(w in cues["leaders"] for w in lemmas):
             persons = list(discourse.leaders)  # "екі мемлекет басшысы келіссөз жүргізді"
         acts = [i for i, t in enumerate(view.tokens) if self._meeting_act(view, i, t, nouns, bool(persons))]
         held = len(persons) > 1 and any(
             lemmas[n] in cues["encounters"] and view.tokens[n].feats.get("Person[psor]") for n in nouns
         )  # "Тоқаев пен Си Цзиньпиннің кездесуі"
+        discussed = len({p for p in persons if p in people.officials}) > 1 and any(
+            lemma in cues["discuss"] for lemma in lemmas
+        )  # "Тоқаев пен Си Цзиньпин ... талқылады": two leaders who discuss have met
+        held = held or discussed
+        talks = talks or discussed
         if "оны" in view.words and "meeting" in view.follows:
             nouns = nouns or [len(lemmas)]  # "оны" stands for the meeting just named
         if not (held or (acts and (nouns or talks))):
@@ -485,7 +517,7 @@ class KazakhFactExtractor:
             if self._case(view.doc, m) == "Loc" and m.entity != self.home
         ]
         args: dict[str, Any] = {"participants": list(dict.fromkeys(persons))}
-        organisation = orgs[0] if orgs else None
+        organisation = orgs[0] if orgs else self._forum_word(view, nouns, discourse)
         if (
             organisation is None
             and not talks
@@ -513,6 +545,47 @@ class KazakhFactExtractor:
         )
         return received or spoke
 
+    @staticmethod
+    def _names_someone(view: _View) -> bool:
+        """Whether the clause names a person or a role of its own, resolved or not ("Мәжіліс төрайымы")."""
+        last = view.first + len(view.tokens)
+        return any(
+            m.label in ("PERSON", "POSITION") and view.first <= m.first and m.last <= last
+            for m in view.doc.mentions
+        )
+
+    def _subjects(self, view: _View, discourse: _Discourse) -> list[str]:
+        """Persons a clause is about: named in the nominative, "ол", or those it inherited."""
+        named = [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("person:") and self._case(view.doc, m) in ("Nom", None)
+        ]
+        if not named and discourse.person and any(w in self.cues["person_pronouns"] for w in view.words):
+            named = [discourse.person]
+        return list(dict.fromkeys(named)) or list(view.persons)
+
+    def _leaders_of(self, view: _View) -> list[str]:
+        """Heads of state a plural title names on the clause's date: "Әзірбайжан, Қазақстан және
+        Түркия президенттері" (looked up in the catalog, never guessed)."""
+        date = view.when if view.own_time else None
+        date = date or (view.doc.article.published.isoformat() if view.doc.article.published else None)
+        heads = [
+            i for i, t in enumerate(view.tokens) if t.norm.lower() in self.cues["meeting"]["heads_of_state"]
+        ]
+        if not heads or not date:
+            return []
+        date = date.split("/")[0]
+        leaders = []
+        for m in view.mentions:
+            if (
+                m.entity.startswith("country:")
+                and self._word_after_list(view, m) in self.cues["meeting"]["heads_of_state"]
+            ):
+                holders = self.catalog.office_holders("head_of_state", m.entity, date)
+                leaders += holders[:1] if len(holders) == 1 else []
+        return leaders
+
     def _identifiable(self, persons: list[str], people: _People, discourse: _Discourse) -> bool:
         """A meeting without a forum needs two named officials or states, or one at an event already
         named ("Кездесуді министр ашты" after the talks were introduced)."""
@@ -537,7 +610,10 @@ class KazakhFactExtractor:
             return "делегация" in view.lemmas or ("оны" in view.words and "meeting" in view.follows)
         if lemma in cues["takes_place"]:  # "саммит өтті"; "өтетін саммитке" names it, states nothing
             finite = token.feats.get("VerbForm", "Fin") == "Fin"
-            return finite and any(view.tokens[n].feats.get("Case") in ("Nom", None) for n in nouns)
+            if finite:
+                return any(view.tokens[n].feats.get("Case") in ("Nom", None) for n in nouns)
+            held = token.feats.get("VerbForm") == "Part" and token.feats.get("Tense") == "Past"
+            return held and persons and any(view.tokens[n].feats.get("Case") == "Loc" for n in nouns)
         return True
 
     def _agreement(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
@@ -586,7 +662,7 @@ class KazakhFactExtractor:
             lemma in cues["nouns"] and not self._in_title(view, i) for i, lemma in enumerate(lemmas)
         ) and self._has(view, "cooperation", "verbs")
         joint = any(lemma in cues["by_itself"] for lemma in lemmas) or any(
-            self._contains(view.words, phrase) or self._contains(lemmas, phrase) for phrase in cues["phrases"]
+            self._phrase(view, phrase) for phrase in cues["phrases"]
         )
         if not (named or joint) or any(lemma in cues["calls"] for lemma in lemmas):
             return []
@@ -708,15 +784,16 @@ class KazakhFactExtractor:
             for m in self._countries(view)
             if m.label == "NORP" or self._case(view.doc, m) not in exclude
         ]
-        words, home_words = view.words, self.cues["home_words"]
+        words, home = view.words, self.cues["home_words"]
         if not actors and any(
-            (w in home_words or _lemma(t) in home_words)
-            and (i == 0 or (view.tokens[i - 1].pos != "NUM" and words[i - 1] not in self.cues["numbers"]))
+            (
+                w.startswith(tuple(home["forms"]))
+                or (w in home["nouns"] and i and words[i - 1] in home["ours"])
+            )
             and (i + 1 == len(words) or not self._is_office(view.tokens[i + 1]))
-            and t.feats.get("Number") != "Plur"
-            for i, (w, t) in enumerate(zip(words, view.tokens, strict=True))
+            for i, w in enumerate(words)
         ):
-            actors = [self.home]
+            actors = [self.home]  # "еліміз", "біздің ел": a bare "ел" or "мемлекет" is any state
         if not actors:
             actors = list(view.subjects)
         return list(dict.fromkeys(actors))
@@ -736,12 +813,9 @@ class KazakhFactExtractor:
             return list(dict.fromkeys(orgs))
         last = self.catalog.get(discourse.organisation) if discourse.organisation else None
         if last is not None:
-            name = last.name("kk").lower()
             heads = [lemma for lemma in view.lemmas if lemma in self.cues["organisation_words"]]
-            if any(head in name for head in heads) or any(
-                w in self.cues["organisation_pronouns"] for w in view.words
-            ):
-                return [last.id]
+            if heads or any(w in self.cues["organisation_pronouns"] for w in view.words):
+                return [last.id]  # "ұйымға", "Кеңесте", "Министрлер кеңесіне": the one the article is about
         return list(view.organisations) if inherit else []
 
     def _parties(self, view: _View, discourse: _Discourse, people: _People, minimum: int) -> list[str]:
@@ -851,8 +925,9 @@ class KazakhFactExtractor:
     @staticmethod
     def _inflects(token: Token, nouns: list[str]) -> bool:
         """Whether the word is one of `nouns` in some case form, read on the form too: the analyser
-        takes "шартты" (the treaty, accusative) for the adjective "conditional"."""
-        word = token.norm.lower()
+        takes "шартты" (the treaty, accusative) for the adjective "conditional", and "38-сессиясы" for
+        a number."""
+        word = token.norm.lower().rsplit("-", 1)[-1]
         return _lemma(token) in nouns or any(
             word.startswith(noun) and word[len(noun) :] in _NOUN_ENDINGS for noun in nouns
         )
@@ -892,11 +967,18 @@ class KazakhFactExtractor:
                 )
         return False
 
+    def _forum_word(self, view: _View, nouns: list[int], discourse: _Discourse) -> str | None:
+        """ "Ұйымның келесі саммиті": an organisation word right before a meeting noun is the one named."""
+        words = set(self.cues["organisation_words"])
+        if any(n and view.lemmas[n - 1] in words for n in nouns):
+            return discourse.organisation
+        return None
+
     def _names_event(self, view: _View, mention: Mention, nouns: set[int]) -> bool:
         """True when a meeting noun follows the organisation within a few words ("ШЫҰ саммитіне",
         "ТМД мемлекет басшылары кеңесінің отырысы"), so the forum is its, not a role ("БҰҰ өкілі")."""
-        i = view.after(mention)
-        for step in range(12):
+        i = view.after(mention) - 1  # the name's own last word may be the meeting noun
+        for step in range(13):
             if i + step in nouns:
                 return True
             if i + step >= len(view.tokens):
@@ -932,6 +1014,11 @@ class KazakhFactExtractor:
                 return view.words[i]
         return None
 
+    @staticmethod
+    def _next_lemma_after(view: _View, mention: Mention) -> str | None:
+        i = view.after(mention)
+        return _lemma(view.tokens[i]) if i < len(view.tokens) else None
+
     def _office_after(self, view: _View, mention: Mention) -> bool:
         i = view.after(mention)
         return i < len(view.tokens) and self._is_office(view.tokens[i])
@@ -963,6 +1050,15 @@ class KazakhFactExtractor:
     def _contains(lemmas: list[str], form: list[str]) -> bool:
         n = len(form)
         return any(lemmas[i : i + n] == form for i in range(len(lemmas) - n + 1))
+
+    @staticmethod
+    def _phrase(view: _View, phrase: list[str]) -> bool:
+        """Whether the words occur in a row, each as written or as a lemma ("бірлескен жобасы")."""
+        n, words, lemmas = len(phrase), view.words, view.lemmas
+        return any(
+            all(phrase[k] in (words[i + k], lemmas[i + k]) for k in range(n))
+            for i in range(len(words) - n + 1)
+        )
 
     def _is_heading(self, doc: Doc, sentence: Sentence) -> bool:
         """A line of its own without a final full stop, as news headings are."""
@@ -999,8 +1095,17 @@ class KazakhFactExtractor:
             predicate is not None
             and predicate.feats.get("Tense") == "Pres"
             and predicate.feats.get("Aspect") == "Hab"
-            and kind not in _STATE_KINDS
+            and (
+                kind not in _STATE_KINDS
+                or (kind == "chairmanship" and self._has(view, "chairmanship", "passes"))
+            )
         )
+        intent = any(
+            t.feats.get("VerbForm") == "Vnoun"
+            and t.feats.get("Case") == "Dat"
+            and _lemma(t) in self.cues["intents"]
+            for t in view.tokens
+        )  # "баруға шақыруды қабылдады", "қатысуға келісті"
         published = view.doc.article.published
         ahead = bool(
             view.own_time
@@ -1011,6 +1116,7 @@ class KazakhFactExtractor:
         )
         if (
             aorist
+            or intent
             or ahead
             or any(w in self.cues["planned"] for w in words)
             or any(t.feats.get("Tense") == "Fut" for t in view.tokens)
