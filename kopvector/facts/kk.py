@@ -69,6 +69,7 @@ class _Discourse:
     """What earlier clauses of the article make available to later ones."""
 
     organisation: str | None = None  # the last organisation named: "ұйым", "одақ", "оған" refer to it
+    organisations: list[str] = field(default_factory=list)  # all named so far, the latest last
     event: dict[str, str] = field(default_factory=dict)  # organisation and place of the last meeting
     attendees: list[str] = field(default_factory=list)  # who met last: "тараптар", "мемлекет басшылары"
     person: str | None = None  # the last person named: "ол" refers to it
@@ -238,6 +239,10 @@ class KazakhFactExtractor:
             discourse.sides.append(country)
         del discourse.sides[:-2]
         discourse.organisation = next(reversed(view.ids("org:")), discourse.organisation)
+        for org in view.ids("org:"):
+            if org in discourse.organisations:
+                discourse.organisations.remove(org)
+            discourse.organisations.append(org)
         discourse.person = next(reversed(persons), discourse.person)
         for person in persons:
             if person in people.officials:
@@ -294,6 +299,7 @@ class KazakhFactExtractor:
         ):
             return []
         applies = any(lemma in self.cues["membership"]["applies"] for lemma in lemmas)
+        forums = self._forums(view)
         status = (
             "observer"
             if observer
@@ -307,6 +313,7 @@ class KazakhFactExtractor:
             self._fact(view, "membership", {"member": member, "organization": org, "status": status}, 0.8)
             for member in self._actors(view, people)
             for org in self._organisations(view, discourse)
+            if org not in forums  # "БҰҰ Бас Ассамблеясының отырысында ... мүше болып сайланды"
         ]
 
     def _chairmanship(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
@@ -361,7 +368,8 @@ class KazakhFactExtractor:
         owners = [
             m.entity
             for m in self._countries(view)
-            if self._case(view.doc, m) == "Gen" and self._next_lemma_after(view, m) in cues["units"]
+            if self._case(view.doc, m) == "Gen"
+            and any(_lemma(t) in cues["units"] for t in view.tokens[view.after(m) : view.after(m) + 3])
         ]  # "Қазақстанның біріктірілген батальоны": the troops are this state's, whatever framework
         participants = (
             owners
@@ -613,7 +621,9 @@ class KazakhFactExtractor:
             if finite:
                 return any(view.tokens[n].feats.get("Case") in ("Nom", None) for n in nouns)
             held = token.feats.get("VerbForm") == "Part" and token.feats.get("Tense") == "Past"
-            return held and persons and any(view.tokens[n].feats.get("Case") == "Loc" for n in nouns)
+            return held and any(
+                view.tokens[n].feats.get("Case") == "Loc" for n in nouns
+            )  # "... өткен саммитте"
         return True
 
     def _agreement(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
@@ -743,7 +753,11 @@ class KazakhFactExtractor:
             i
             for i, t in enumerate(view.tokens)
             if t.pos in ("VERB", "AUX")
-            and (_lemma(t) in cues["verbs"] or (i and view.words[i - 1] == "деп"))  # "... деп атады"
+            and (
+                _lemma(t) in cues["verbs"]
+                or view.words[i].startswith(tuple(cues["verb_forms"]))
+                or (i and view.words[i - 1] == "деп")  # "... деп атады"
+            )
             and self._predicates(view, i)
         ]
         if not acts:
@@ -811,12 +825,22 @@ class KazakhFactExtractor:
         ]
         if orgs:
             return list(dict.fromkeys(orgs))
-        last = self.catalog.get(discourse.organisation) if discourse.organisation else None
-        if last is not None:
-            heads = [lemma for lemma in view.lemmas if lemma in self.cues["organisation_words"]]
-            if heads or any(w in self.cues["organisation_pronouns"] for w in view.words):
-                return [last.id]  # "ұйымға", "Кеңесте", "Министрлер кеңесіне": the one the article is about
+        heads = [lemma for lemma in view.lemmas if lemma in self.cues["organisation_words"]]
+        if heads or any(w in self.cues["organisation_pronouns"] for w in view.words):
+            referent = self._referent(heads, discourse)
+            if referent:
+                return [referent]  # "ұйымға", "Кеңесте", "қордың": the one the article is about
         return list(view.organisations) if inherit else []
+
+    def _referent(self, heads: list[str], discourse: _Discourse) -> str | None:
+        """The latest organisation whose names contain the head word ("қор" → the fund, not the bank
+        named after it), else the latest one ("Министрлер кеңесі" is an organ of the one in hand)."""
+        for org in reversed(discourse.organisations):
+            entry = self.catalog.get(org)
+            names = " ".join(entry.surface_forms("kk")).lower() if entry else ""
+            if any(head in names for head in heads):
+                return org
+        return discourse.organisation
 
     def _parties(self, view: _View, discourse: _Discourse, people: _People, minimum: int) -> list[str]:
         """Signatories or partners: countries and organisations named, the signers' countries, or the
@@ -967,18 +991,32 @@ class KazakhFactExtractor:
                 )
         return False
 
+    def _forums(self, view: _View) -> set[str]:
+        """Organisations the clause names as the forum of a meeting ("Бас Ассамблеясының отырысында")."""
+        nouns = {i for i, t in enumerate(view.tokens) if self._inflects(t, self.cues["meeting"]["nouns"])}
+        return {
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("org:") and self._names_event(view, m, nouns)
+        }
+
     def _forum_word(self, view: _View, nouns: list[int], discourse: _Discourse) -> str | None:
         """ "Ұйымның келесі саммиті": an organisation word right before a meeting noun is the one named."""
         words = set(self.cues["organisation_words"])
-        if any(n and view.lemmas[n - 1] in words for n in nouns):
-            return discourse.organisation
+        for n in nouns:
+            for back in range(max(0, n - 4), n):  # "ұйымның Тұрақты кеңесінің отырысында"
+                if view.lemmas[back] in words and view.tokens[back].feats.get("Case") == "Gen":
+                    return self._referent([view.lemmas[back]], discourse)
         return None
 
     def _names_event(self, view: _View, mention: Mention, nouns: set[int]) -> bool:
         """True when a meeting noun follows the organisation within a few words ("ШЫҰ саммитіне",
         "ТМД мемлекет басшылары кеңесінің отырысы"), so the forum is its, not a role ("БҰҰ өкілі")."""
-        i = view.after(mention) - 1  # the name's own last word may be the meeting noun
-        for step in range(13):
+        own = view.after(mention) - 1  # the name's own last word may be the event ("... кездесуі")
+        if own in nouns and self._inflects(view.tokens[own], self.cues["meeting"]["events"]):
+            return True
+        i = view.after(mention)
+        for step in range(12):
             if i + step in nouns:
                 return True
             if i + step >= len(view.tokens):
@@ -1008,8 +1046,10 @@ class KazakhFactExtractor:
         while i < len(view.tokens):
             if i in starts:
                 i = view.after(starts[i])
-            elif view.words[i] in self.cues["list_joiners"]:
-                i += 1
+            elif (
+                view.words[i] in self.cues["list_joiners"] or view.tokens[i].feats.get("VerbForm") == "Vnoun"
+            ):
+                i += 1  # "ЕАЭО, ТМД және", "кеңесін құру туралы"
             else:
                 return view.words[i]
         return None
