@@ -32,10 +32,28 @@ _HEADING_END = ".!?…"
 _CLAUSE_MARKS = frozenset(",.;:!?")
 # Accusative endings, read on the form: the analyser may not know a foreign surname ("Блинкенді").
 _ACCUSATIVE = ("ды", "ді", "ты", "ті", "ны", "ні")
-# Case endings of a noun, read on the form where the analyser misreads it.
+# Case and possessive endings of a noun, read on the form where the analyser misreads it.
+_CASES = ("", "н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "мен")
 _NOUN_ENDINGS = frozenset(
     {"ты", "ті", "ды", "ді", "ны", "ні", "қа", "ке", "ға", "ге", "та", "те", "да", "де", "тың", "тің"}
-    | {"дың", "дің", "пен", "бен", "мен", "тан", "тен", "дан", "ден", "тар", "тер", "дар", "дер"}
+    | {
+        "дың",
+        "дің",
+        "ның",
+        "нің",
+        "пен",
+        "бен",
+        "мен",
+        "тан",
+        "тен",
+        "дан",
+        "ден",
+        "тар",
+        "тер",
+        "дар",
+        "дер",
+    }
+    | {possessive + case for possessive in ("ы", "і", "сы", "сі") for case in _CASES}
 )
 # Possessive (and case) endings an office word takes in a title: "Президенті", "министрінің".
 _TITLE_ENDINGS = frozenset(
@@ -368,8 +386,7 @@ class KazakhFactExtractor:
         owners = [
             m.entity
             for m in self._countries(view)
-            if self._case(view.doc, m) == "Gen"
-            and any(_lemma(t) in cues["units"] for t in view.tokens[view.after(m) : view.after(m) + 3])
+            if self._case(view.doc, m) == "Gen" and self._owns_troops(view, m)
         ]  # "Қазақстанның біріктірілген батальоны": the troops are this state's, whatever framework
         participants = (
             owners
@@ -399,6 +416,15 @@ class KazakhFactExtractor:
         if view.tokens[i].feats.get("VerbForm") != "Vnoun":
             return True
         return self._next_word(view, i) in self.cues["planned"]
+
+    def _owns_troops(self, view: _View, mention: Mention) -> bool:
+        """ "Қазақстанның (біріктірілген) батальоны": a unit right after the state, adjectives between."""
+        for token in view.tokens[view.after(mention) : view.after(mention) + 3]:
+            if _lemma(token) in self.cues["mission_participation"]["units"]:
+                return True
+            if token.pos != "ADJ" and token.feats.get("VerbForm") != "Part":
+                return False
+        return False
 
     def _troops(self, view: _View, one_sender: bool) -> dict[str, Any]:
         """Who serves and how many, as the clause says: "120 адамнан тұратын рота" → personnel 120,
@@ -1047,7 +1073,9 @@ class KazakhFactExtractor:
             if i in starts:
                 i = view.after(starts[i])
             elif (
-                view.words[i] in self.cues["list_joiners"] or view.tokens[i].feats.get("VerbForm") == "Vnoun"
+                view.words[i] in self.cues["list_joiners"]
+                or view.tokens[i].feats.get("VerbForm") == "Vnoun"
+                or (view.words[i].endswith(("у", "ю")) and view.words[i + 1 : i + 2] == ["туралы"])
             ):
                 i += 1  # "ЕАЭО, ТМД және", "кеңесін құру туралы"
             else:
@@ -1154,10 +1182,11 @@ class KazakhFactExtractor:
             and view.when[:4].isdigit()
             and int(view.when[:4]) > published.year
         )
+        past = predicate is not None and predicate.feats.get("Tense") == "Past"
         if (
             aorist
             or intent
-            or ahead
+            or (ahead and (kind in _STATE_KINDS or not past))
             or any(w in self.cues["planned"] for w in words)
             or any(t.feats.get("Tense") == "Fut" for t in view.tokens)
         ):
