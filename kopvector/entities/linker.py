@@ -283,7 +283,11 @@ class Linker:
             if of is None:
                 continue
             title = normalize_form(self.analyzer.lemmatize_name(list(words[split:])))
-            offices = {office for office, whose in self._titles.get(title, ()) if whose == of}
+            pairs = self._titles.get(title, set())
+            offices = {office for office, whose in pairs if whose == of}
+            if split == 0 and not offices and len(pairs) == 1 and " " in title:
+                office, of = next(iter(pairs))  # a title only one state has: "Рим Папасы"
+                offices = {office}
             if len(offices) == 1:
                 holders = self.catalog.office_holders(offices.pop(), of, date)
                 return holders[0] if len(holders) == 1 else None
