@@ -214,6 +214,8 @@ class Linker:
             return self._person(words, mention.lemma, ids, date, surnames)
         if len(ids) > 1:
             ids = [i for i in ids if i in linked] or [i for i in ids if i.startswith(kinds[0] + ":")]
+        if not ids and mention.label == "ORGANISATION" and len(words) > 1:
+            return self._role(words, date)  # a role the NER took for a body: "Рим Папасы"
         return ids[0] if len(ids) == 1 else None
 
     def country_word(self, word: str) -> str | None:
