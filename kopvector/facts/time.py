@@ -96,5 +96,8 @@ class TimeResolver:
                 last = i + 2
                 if last < len(words) and lowered[last] in _YEAR_TAIL:
                     last += 1
+                start = _YEAR.match(words[i - 2]) if i >= 2 and words[i - 1] in ("-", "–") else None
+                if start and start.group(1) < match.group(1):  # "2017–2018 жылдары": an interval
+                    return TimeMention(f"{start.group(1)}/{match.group(1)}", i - 2, last)
                 return TimeMention(match.group(1), i, last)
         return None
