@@ -326,3 +326,12 @@ def test_an_application_a_future_term_and_a_ratified_treaty(pipeline):
     assert facts_of(doc, "agreement") == [
         ({"parties": ["country:KZ"], "title": "Ядролық қаруға тыйым салу туралы шарт"}, "2019", "asserted")
     ]
+
+
+def test_members_who_discuss_meet_and_a_denial_stays_with_its_verb(pipeline):
+    text = "Кеше ОПЕК елдері мұнай өндіру көлемін талқылап, ортақ шешімге келе алмады.\n"
+    doc = analyse(pipeline, text, date(2020, 3, 7))
+    assert [(f.kind, f.args, f.modality) for f in doc.facts] == [
+        ("meeting", {"participants": [], "organization": "org:OPEC"}, "asserted"),
+        ("agreement", {"parties": ["org:OPEC"], "sectors": ["energy"]}, "negated"),
+    ]

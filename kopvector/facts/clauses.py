@@ -56,7 +56,18 @@ class ClauseSplitter:
     def _ends_clause(self, tokens: list[Token], words: list[str], comma: int) -> bool:
         before, after = tokens[comma - 1], words[comma + 1]
         finite = before.pos in ("VERB", "AUX") and before.feats.get("VerbForm", "Fin") == "Fin"
-        return words[comma] == ";" or after in self.openers or finite or words[comma - 1] in self.negators
+        # "талқылап, ортақ шешімге келе алмады": a converb's clause keeps its own (positive) polarity
+        # when what follows is denied.
+        denied = before.feats.get("VerbForm") == "Conv" and any(
+            t.feats.get("Polarity") == "Neg" for t in tokens[comma + 1 :] if t.pos in ("VERB", "AUX")
+        )
+        return (
+            words[comma] == ";"
+            or after in self.openers
+            or finite
+            or denied
+            or words[comma - 1] in self.negators
+        )
 
     def _frame_end(self, tokens: list[Token], words: list[str]) -> int:
         """Index after the comma of a leading "X-тың хабарлауынша," frame, or 0."""

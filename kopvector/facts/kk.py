@@ -526,6 +526,13 @@ class KazakhFactExtractor:
         discussed = len({p for p in persons if p in people.officials}) > 1 and any(
             lemma in cues["discuss"] for lemma in lemmas
         )  # "Тоқаев пен Си Цзиньпин ... талқылады": two leaders who discuss have met
+        members = [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("org:") and self._next_word_after(view, m) in cues["member_states"]
+        ]  # "ОПЕК елдері ... талқылады": the organisation's members met
+        if members and any(lemma in cues["discuss"] for lemma in lemmas):
+            held, nouns = True, nouns or [len(lemmas)]
         held = held or discussed
         talks = talks or discussed
         if "оны" in view.words and "meeting" in view.follows:
@@ -551,7 +558,9 @@ class KazakhFactExtractor:
             if self._case(view.doc, m) == "Loc" and m.entity != self.home
         ]
         args: dict[str, Any] = {"participants": list(dict.fromkeys(persons))}
-        organisation = orgs[0] if orgs else self._forum_word(view, nouns, discourse)
+        organisation = (
+            orgs[0] if orgs else self._forum_word(view, nouns, discourse) or next(iter(members), None)
+        )
         if (
             organisation is None
             and not talks
@@ -674,7 +683,7 @@ class KazakhFactExtractor:
             ("қол" in view.words and "қой" in acting)
             or any(lemma in cues["verbs"] for lemma in acting)
             or any(self._contains(view.words, phrase) for phrase in cues["phrases"])
-            or any(lemmas[i] == "келісім" and self._next_lemma(view, i) == "кел" for i in documents)
+            or any(self._next_lemma(view, i) == "кел" for i in documents)  # "ортақ шешімге келе алмады"
         )
         if not documents or not signed:
             return []
@@ -898,13 +907,16 @@ class KazakhFactExtractor:
         return named if len(named) >= minimum else []
 
     def _sectors(self, view: _View) -> list[str]:
-        return [
-            sector
-            for sector, words in self.cues["sectors"].items()
-            if any(
-                lemma in words or word in words for lemma, word in zip(view.lemmas, view.words, strict=True)
-            )
-        ]
+        """Sectors the clause names, else its sentence's ("мұнай ... талқылап, шешімге келе алмады")."""
+        for tokens in (view.tokens, view.doc.sentence_tokens(view.sentence)):
+            found = [
+                sector
+                for sector, words in self.cues["sectors"].items()
+                if any(_lemma(t) in words or t.norm.lower() in words for t in tokens)
+            ]
+            if found:
+                return found
+        return []
 
     def _people(self, doc: Doc) -> _People:
         """Whose office each person holds, read from the catalog and from titles the article gives
