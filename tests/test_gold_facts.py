@@ -2,9 +2,9 @@
 
 KazNERD items hold only sentence indices and token ranges; the sentences are read from ../shared at
 test time, and those checks skip cleanly when ../shared is absent. The articles are our own texts in
-gold/facts/articles/ (the set the extractor was tuned on) and gold/facts/heldout/ (the held-out set,
-written and annotated afterwards). Both get the same checks, and every evidence offset must point
-into `article.text`.
+gold/facts/articles/ (the set the extractor was tuned on), gold/facts/heldout/ (the held-out set,
+written and annotated afterwards) and gold/facts/heldout2/ (the second, blind held-out set). All get the
+same checks, and every evidence offset must point into `article.text`.
 """
 
 from __future__ import annotations
@@ -27,8 +27,18 @@ GOLD = REPO / "gold" / "facts"
 KAZNERD_GOLD = GOLD / "kaznerd_dev.jsonl"
 ARTICLES_GOLD = GOLD / "articles.jsonl"
 HELDOUT_GOLD = GOLD / "heldout.jsonl"
+HELDOUT2_GOLD = GOLD / "heldout2.jsonl"
 # Article sets: name -> (gold file, directory of the article texts under gold/facts/).
-ARTICLE_SETS = {"articles": (ARTICLES_GOLD, "articles"), "heldout": (HELDOUT_GOLD, "heldout")}
+ARTICLE_SETS = {
+    "articles": (ARTICLES_GOLD, "articles"),
+    "heldout": (HELDOUT_GOLD, "heldout"),
+    "heldout2": (HELDOUT2_GOLD, "heldout2"),
+}
+# Held-out sets: name -> (the sets written before it, its README heading, its label in the counts table).
+HELDOUT_SETS = {
+    "heldout": (("articles",), "## Held-out set", "held-out"),
+    "heldout2": (("articles", "heldout"), "## Second held-out set", "held-out 2"),
+}
 
 # Fact kinds and their arguments, as in docs/record-schema.md: (required, optional).
 KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -112,16 +122,17 @@ def article_items() -> list[dict]:
     return read_jsonl(ARTICLES_GOLD)
 
 
-@pytest.fixture(scope="module")
-def heldout_items() -> list[dict]:
-    return read_jsonl(HELDOUT_GOLD)
-
-
 @pytest.fixture(scope="module", params=sorted(ARTICLE_SETS))
 def article_set(request) -> tuple[str, list[dict]]:
-    """(directory, items) of one article set: each article test runs on both."""
+    """(directory, items) of one article set: each article test runs on every set."""
     path, directory = ARTICLE_SETS[request.param]
     return directory, read_jsonl(path)
+
+
+@pytest.fixture(scope="module", params=sorted(HELDOUT_SETS))
+def heldout_set(request) -> tuple[str, list[dict]]:
+    """(name, items) of one held-out set."""
+    return request.param, read_jsonl(ARTICLE_SETS[request.param][0])
 
 
 @pytest.fixture(scope="module")
@@ -276,8 +287,8 @@ def test_articles_per_kind(article_set):
     assert kinds["direct"] and kinds["indirect"]
 
 
-def test_heldout_shares_no_sentence_with_tuned_articles(heldout_items, article_items):
-    """The held-out texts are new: none of their sentences comes from the articles used for tuning."""
+def test_heldout_shares_no_sentence_with_earlier_sets(heldout_set):
+    """The held-out texts are new: none of their sentences comes from a set written before them."""
 
     def sentences(items):
         for item in items:
@@ -286,8 +297,10 @@ def test_heldout_shares_no_sentence_with_tuned_articles(heldout_items, article_i
                 if len(sentence) > 30:
                     yield sentence.strip()
 
-    tuned = set(sentences(article_items))
-    shared = [s for s in sentences(heldout_items) if s in tuned]
+    name, heldout_items = heldout_set
+    earlier = HELDOUT_SETS[name][0]
+    seen = {s for other in earlier for s in sentences(read_jsonl(ARTICLE_SETS[other][0]))}
+    shared = [s for s in sentences(heldout_items) if s in seen]
     assert not shared, shared
 
 
@@ -313,13 +326,15 @@ def _section(readme: str, heading: str) -> str:
     return readme[start:] if end < 0 else readme[start:end]
 
 
-def test_heldout_counts_match_readme(heldout_items):
-    """The held-out section of the README states the counts of heldout.jsonl."""
-    section = _section((GOLD / "README.md").read_text(encoding="utf-8"), "## Held-out set")
+def test_heldout_counts_match_readme(heldout_set):
+    """The section of each held-out set in the README states the counts of its gold file."""
+    name, heldout_items = heldout_set
+    _, heading, label = HELDOUT_SETS[name]
+    section = _section((GOLD / "README.md").read_text(encoding="utf-8"), heading)
     facts = [f for item in heldout_items for f in item["facts"]]
     quotes = [q for item in heldout_items for q in item["quotes"]]
     with_facts = sum(1 for item in heldout_items if item["facts"])
-    row = f"| held-out | {len(heldout_items)} | {with_facts} | {len(facts)} | {len(quotes)} |"
+    row = f"| {label} | {len(heldout_items)} | {with_facts} | {len(facts)} | {len(quotes)} |"
     assert row in section, row
     for kind in KINDS:
         count = sum(1 for f in facts if f["kind"] == kind)
