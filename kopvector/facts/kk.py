@@ -15,7 +15,7 @@ Cues are data (`data/kk_fact_cues.yaml`). A Russian extractor plugs in beside th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -218,8 +218,33 @@ class KazakhFactExtractor:
                 self._remember(view, discourse, people, facts)
                 previous = view
                 previous.follows = frozenset(f.kind for f in facts)
-        doc.facts.extend(found.values())
+        doc.facts.extend(self._merge_meetings(list(found.values())))
         doc.facts.extend(self._statements(doc, by_sentence, spoken))
+
+    @staticmethod
+    def _merge_meetings(facts: list[Fact]) -> list[Fact]:
+        """One meeting per sentence and forum: "Жиынды Моди жүргізді, оған Тоқаев ... қатысты" names the
+        attendees of one meeting in two clauses."""
+        merged: list[Fact] = []
+        for fact in facts:
+            same = next(
+                (
+                    i
+                    for i, m in enumerate(merged)
+                    if fact.kind == m.kind == "meeting"
+                    and fact.evidence.sentence == m.evidence.sentence
+                    and fact.modality == m.modality
+                    and fact.args.get("organization") == m.args.get("organization")
+                ),
+                None,
+            )
+            if same is None:
+                merged.append(fact)
+                continue
+            kept = merged[same]
+            people = list(dict.fromkeys([*kept.args["participants"], *fact.args["participants"]]))
+            merged[same] = replace(kept, args={**fact.args, **kept.args, "participants": people})
+        return merged
 
     def _view(
         self,
@@ -473,6 +498,8 @@ class KazakhFactExtractor:
         ]
         if not visitors and discourse.person and any(w in self.cues["person_pronouns"] for w in view.words):
             visitors = [discourse.person]
+        if not visitors and not self._names_someone(view):
+            visitors = [p for p in view.persons if p in people.officials]  # "..., Өзбекстанға барады"
         called_off = any(lemma in self.cues["cancelled"] for lemma in view.lemmas)
         if not visitors and not destinations and trip and called_off and discourse.visit:
             visitors, destinations = [discourse.visit["visitor"]], [discourse.visit["destination"]]
@@ -564,7 +591,7 @@ class KazakhFactExtractor:
         if (
             organisation is None
             and not talks
-            and any(i == len(lemmas) or lemmas[i] != "келіссөз" for i in nouns)
+            and all(i == len(lemmas) or lemmas[i] != "келіссөз" for i in nouns)
         ):
             organisation = discourse.event.get("organization")  # "Саммитке X қатысты": the one before
         if not organisation and not self._identifiable(persons, people, discourse):
