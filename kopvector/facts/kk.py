@@ -334,11 +334,22 @@ class KazakhFactExtractor:
         observer = "бақылаушы" in lemmas and "мәртебе" in lemmas
         partner = "диалог" in lemmas and "серіктес" in lemmas
         founder = "негіз" in lemmas and "қала" in lemmas
+        cues = self.cues["membership"]
         joins = self._has(view, "membership", "verbs") or any(
-            w.startswith(tuple(self.cues["membership"]["verb_forms"])) for w in view.words
+            w.startswith(tuple(cues["verb_forms"])) for w in view.words
         )
+        if any(lemma in cues["programmes"] for lemma in lemmas):
+            return []  # "бағдарламасына қосылды": joining a programme is cooperation, not membership
+        leaves = any(w.startswith(tuple(cues["leaves"])) for w in view.words)
+        elected = any(w.startswith(tuple(cues["elected"])) for w in view.words) and bool(view.ids("org:"))
         if not (
-            any(lemma in ("мүше", "мүшелік") for lemma in lemmas) or observer or partner or founder or joins
+            any(lemma in ("мүше", "мүшелік") for lemma in lemmas)
+            or observer
+            or partner
+            or founder
+            or joins
+            or leaves
+            or elected
         ):
             return []
         applies = any(lemma in self.cues["membership"]["applies"] for lemma in lemmas)
@@ -352,12 +363,32 @@ class KazakhFactExtractor:
             if applies
             else "member"
         )
+        members = self._actors(view, people, capitals=True)
+        if "бер" in lemmas:  # "СКТР-ға бақылаушы мәртебесі берілді": the status goes to the dative
+            members += [
+                m.entity
+                for m in view.mentions
+                if self._case(view.doc, m) == "Dat" and self._stateless(m.entity)
+            ]
         return [
-            self._fact(view, "membership", {"member": member, "organization": org, "status": status}, 0.8)
-            for member in self._actors(view, people)
+            self._fact(
+                view,
+                "membership",
+                {"member": member, "organization": org, "status": status},
+                0.8,
+                modality="negated" if leaves else None,
+            )
+            for member in dict.fromkeys(members)
             for org in self._organisations(view, discourse)
             if org not in forums  # "БҰҰ Бас Ассамблеясының отырысында ... мүше болып сайланды"
         ]
+
+    def _stateless(self, entity: str) -> bool:
+        """A country, or a territory that the catalog keeps as a place without a state (Northern Cyprus)."""
+        entry = self.catalog.get(entity)
+        return entity.startswith("country:") or (
+            entry is not None and entry.type == "place" and not entry.country
+        )
 
     def _chairmanship(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         if "төрағалық" not in view.lemmas:
@@ -413,10 +444,15 @@ class KazakhFactExtractor:
             for m in self._countries(view)
             if self._case(view.doc, m) == "Gen" and self._owns_troops(view, m)
         ]  # "Қазақстанның біріктірілген батальоны": the troops are this state's, whatever framework
+        hosts_units = {
+            m.entity
+            for m in view.mentions
+            if any(w == "құрамында" for w in view.words[view.after(m) : view.after(m) + 3])
+        }  # "үнді батальонының құрамында": the unit they serve in, not a participant
         participants = (
             owners
             or [o for o in view.ids("org:") if o != "org:UN" and any(w in cues["forces"] for w in lemmas)]
-            or self._actors(view, people, exclude=_PLACE_CASES | {"Dat"})
+            or [a for a in self._actors(view, people, exclude=_PLACE_CASES | {"Dat"}) if a not in hosts_units]
         )
         if not participants and troops:
             participants = [self.home]
@@ -852,7 +888,9 @@ class KazakhFactExtractor:
             and self._next_word_after(view, m) != "туралы"
         ]
 
-    def _actors(self, view: _View, people: _People, exclude: frozenset[str] = _PLACE_CASES) -> list[str]:
+    def _actors(
+        self, view: _View, people: _People, exclude: frozenset[str] = _PLACE_CASES, capitals: bool = False
+    ) -> list[str]:
         """Countries acting in the clause: named (not as a place), by demonym, by "ел", or the subject of
         the clause before ("Өзбекстан бақылаушы, бірақ одаққа мүше емес")."""
         actors = [
@@ -860,6 +898,16 @@ class KazakhFactExtractor:
             for m in self._countries(view)
             if m.label == "NORP" or self._case(view.doc, m) not in exclude
         ]
+        if capitals:  # "Анкара ... мүшесі емес", "Вашингтон одан шығып кеткен"; not "Баку саммитінде"
+            actors += [
+                state
+                for m in view.mentions
+                if m.entity.startswith("place:")
+                and self._case(view.doc, m) in ("Nom", None)
+                and all(t.pos != "NOUN" for t in view.tokens[view.after(m) : view.after(m) + 1])
+                for state in [self._capital_of(m.entity)]
+                if state
+            ]
         words, home = view.words, self.cues["home_words"]
         if not actors and any(
             (
@@ -994,6 +1042,10 @@ class KazakhFactExtractor:
             elif person in people.countries:
                 countries.append(people.countries[person])
         return countries
+
+    def _capital_of(self, entity: str) -> str | None:
+        entry = self.catalog.get(entity)
+        return entry.country if entry is not None and entry.extra.get("kind") == "capital" else None
 
     def _country_of_place(self, entity: str) -> str | None:
         if entity.startswith("country:"):
