@@ -335,3 +335,18 @@ def test_members_who_discuss_meet_and_a_denial_stays_with_its_verb(pipeline):
         ("meeting", {"participants": [], "organization": "org:OPEC"}, "asserted"),
         ("agreement", {"parties": ["org:OPEC"], "sectors": ["energy"]}, "negated"),
     ]
+
+
+def test_elected_given_a_status_and_left(pipeline):
+    text = (
+        "Қазақстан БҰҰ Адам құқықтары жөніндегі кеңесіне сайланды.\n"
+        "Түркі мемлекеттері ұйымы Астанада жиналды.\n"
+        "Солтүстік Кипр Түрік Республикасына ұйымда бақылаушы мәртебесі берілді.\n"
+        "Вашингтон 2018 жылы БҰҰ Адам құқықтары жөніндегі кеңесінен шығып кетті.\n"
+    )
+    doc = analyse(pipeline, text, date(2022, 11, 12))
+    assert [(a["member"], a["organization"], a["status"], m) for a, _, m in facts_of(doc, "membership")] == [
+        ("country:KZ", "org:UNHRC", "member", "asserted"),
+        ("place:northern-cyprus", "org:OTS", "observer", "asserted"),
+        ("country:US", "org:UNHRC", "member", "negated"),
+    ]

@@ -364,7 +364,7 @@ class KazakhFactExtractor:
             else "member"
         )
         members = self._actors(view, people, capitals=True)
-        if "бер" in lemmas:  # "СКТР-ға бақылаушы мәртебесі берілді": the status goes to the dative
+        if any(w.startswith(tuple(cues["given"])) for w in view.words):  # "СКТР-ға мәртебесі берілді"
             members += [
                 m.entity
                 for m in view.mentions
