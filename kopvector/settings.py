@@ -23,7 +23,10 @@ class Settings:
     )
     ner_model: Path = field(
         default=PACKAGE_DIR / "entities" / "ner" / "model" / "kk_ner.crfsuite",
-        metadata={"env": "KOPVECTOR_NER_MODEL", "help": "Path of the Kazakh NER model (CRFsuite file)."},
+        metadata={
+            "env": "KOPVECTOR_NER_MODEL",
+            "help": "Path of the Kazakh NER model (CRFsuite file; its network and resources lie beside it).",
+        },
     )
     languages: tuple[str, ...] = field(
         default=("kk", "ru", "en", "ky"),

@@ -23,6 +23,11 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 _FAR = ("w=", "s=", "ss=", "T")  # what the words two positions away contribute
 
 
+def is_context(attribute: str) -> bool:
+    """True for attributes about neighbours (-1w=..., 2s=..., s|s+1=..., -1g=...), not the word itself."""
+    return attribute[0] in "-12" or "|" in attribute
+
+
 def word_shape(word: str) -> str:
     """Xxxx-style shape: upper X, lower x, digit d, other characters kept; capped at 8 chars."""
     out = []
@@ -45,6 +50,11 @@ def short_shape(shape: str) -> str:
         if not out or out[-1] != ch:
             out.append(ch)
     return "".join(out)
+
+
+# What a word contributes wherever it occurs: (stem, own attributes, the prefixed copies of its
+# context attributes it lends a token when it stands at offset -2, -1, 1 or 2 from it, collapsed shape).
+WordEntry = tuple[str, list[str], dict[int, list[str]], str]
 
 
 @dataclass(frozen=True)
@@ -83,13 +93,13 @@ class FeatureExtractor:
             for label, stems in (*self.gazetteer.phrases(), *resources.lexicon)
             if label == "GPE" and len(stems) == 1
         )
-        self._cache: dict[str, tuple[str, list[str], dict[int, list[str]], str]] = {}
+        self._cache: dict[str, WordEntry] = {}
 
     def stem(self, word: str) -> str:
         """Lower-case stem of a word (see `Stemmer`)."""
         return self.stemmer.stem(word)[0]
 
-    def _word(self, word: str) -> tuple[str, list[str], dict[int, list[str]], str]:
+    def _word(self, word: str) -> WordEntry:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
@@ -153,9 +163,34 @@ class FeatureExtractor:
         self._cache[word] = entry
         return entry
 
+    def words(self, tokens: Sequence[str]) -> list[WordEntry]:
+        """Cached per-word parts of a sentence's attributes (see `WordEntry`)."""
+        return [self._word(token) for token in tokens]
+
     def sentence(self, tokens: Sequence[str], lexicon: EntityLexicon | None = None) -> list[list[str]]:
         """Attribute lists for one sentence; `lexicon` overrides the model's (jackknifed training)."""
-        words = [self._word(token) for token in tokens]
+        words = self.words(tokens)
+        extras = self.extras(tokens, words, lexicon)
+        n = len(tokens)
+        out: list[list[str]] = []
+        for i in range(n):
+            feats = list(words[i][1])
+            if i > 0:
+                feats += words[i - 1][2][-1]
+            if i > 1:
+                feats += words[i - 2][2][-2]
+            if i < n - 1:
+                feats += words[i + 1][2][1]
+            if i < n - 2:
+                feats += words[i + 2][2][2]
+            out.append(feats + extras[i])
+        return out
+
+    def extras(
+        self, tokens: Sequence[str], words: Sequence[WordEntry], lexicon: EntityLexicon | None = None
+    ) -> list[list[str]]:
+        """The attributes that depend on the sentence, not the word alone: position, quotes, stem and
+        shape pairs, and phrase-list matches."""
         stems = [w[0] for w in words]
         gaz = self.gazetteer.match(stems)
         lexicon = lexicon if lexicon is not None else self.lexicon
@@ -165,8 +200,7 @@ class FeatureExtractor:
         out: list[list[str]] = []
         quoted = False
         for i in range(n):
-            stem, own, _, _ = words[i]
-            feats = list(own)
+            stem = stems[i]
             extra: list[str] = []
             token = tokens[i]
             if token == "«":
@@ -180,11 +214,8 @@ class FeatureExtractor:
                 if token[:1].isupper():
                     extra.append("T@BOS")
             else:
-                feats += words[i - 1][2][-1]
-                extra.append("s-1|s=" + words[i - 1][0] + "|" + stem)
+                extra.append("s-1|s=" + stems[i - 1] + "|" + stem)
                 extra.append("sh-1|sh=" + words[i - 1][3] + "|" + words[i][3])
-                if i > 1:
-                    feats += words[i - 2][2][-2]
                 if gaz[i - 1] is not None:
                     extra.append("-1g=" + gaz[i - 1])
                 if lex[i - 1] is not None:
@@ -192,11 +223,8 @@ class FeatureExtractor:
             if i == n - 1:
                 extra.append("EOS")
             else:
-                feats += words[i + 1][2][1]
-                extra.append("s|s+1=" + stem + "|" + words[i + 1][0])
+                extra.append("s|s+1=" + stem + "|" + stems[i + 1])
                 extra.append("sh|sh+1=" + words[i][3] + "|" + words[i + 1][3])
-                if i < n - 2:
-                    feats += words[i + 2][2][2]
                 if gaz[i + 1] is not None:
                     extra.append("1g=" + gaz[i + 1])
                 if lex[i + 1] is not None:
@@ -209,9 +237,5 @@ class FeatureExtractor:
             if token_type is not None:
                 extra.append("tl=" + token_type)
             known = self.known
-            if known is None:
-                feats += extra
-            else:
-                feats += [f for f in extra if f in known]
-            out.append(feats)
+            out.append(extra if known is None else [f for f in extra if f in known])
         return out

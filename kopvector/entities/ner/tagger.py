@@ -1,47 +1,63 @@
-"""Run-time Kazakh NER: load the shipped CRF model and tag tokenised sentences with IOB2 labels."""
+"""Run-time Kazakh NER: a CRF and a BiLSTM over the same attributes, their scores added, IOB2 out.
+
+The CRF (sparse attributes in a ±2 window, learned label transitions) and the BiLSTM (the same
+word attributes, whole-sentence context) make different mistakes: a weighted sum of the CRF's label
+scores and the BiLSTM's log-probabilities, decoded with the CRF's transitions, gains ~1.4 dev
+micro-F1 over the CRF alone. Both run in numpy on length-sorted batches of sentences.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
-from kopvector.entities.ner.features import FeatureExtractor
+from kopvector.entities.ner.decoding import iob2_constraints, viterbi_batch
+from kopvector.entities.ner.features import CACHE_LIMIT, FeatureExtractor
+from kopvector.entities.ner.network import BiLstmNetwork, network_path
 from kopvector.entities.ner.resources import NerResources, resources_path
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "model" / "kk_ner.crfsuite"
-
-
-def repair_iob2(tags: Sequence[str]) -> list[str]:
-    """Make a tag sequence valid IOB2: an I-X not continuing an X entity becomes B-X.
-
-    The CRF very rarely emits such a stray I-X; strict scoring would drop it, while it almost always
-    marks a real entity whose first token was mislabelled.
-    """
-    fixed: list[str] = []
-    previous = "O"
-    for tag in tags:
-        if tag.startswith("I-") and previous[2:] != tag[2:]:
-            tag = "B-" + tag[2:]
-        fixed.append(tag)
-        previous = tag
-    return fixed
+BATCH_SENTENCES = 128
+# Share of the CRF in the summed scores (the network's log-probabilities get the rest). Chosen on
+# train alone: both models fitted on its first four fifths, 0.7 was best on the last fifth
+# (micro-F1 0.874 there, vs 0.866 at 0.5 and 0.854 for the CRF alone); dev was not consulted.
+CRF_WEIGHT = 0.7
+NEIGHBOURS = (-2, -1, 1, 2)
 
 
 class NerTagger:
-    """A CRFsuite model plus the resources its features need; `tag` is the whole API."""
+    """The two models plus the resources their features need; `tag` is the whole API."""
 
     def __init__(self, model_path: Path, resources: NerResources) -> None:
         self.model_path = model_path
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model_path))
-        known = frozenset(attribute for attribute, _ in self._tagger.info().state_features)
-        self._features = FeatureExtractor(resources, known=known)
+        crf = pycrfsuite.Tagger()
+        crf.open(str(model_path))
+        info = crf.info()
+        self.network = BiLstmNetwork(network_path(model_path))
+        self.labels = self.network.labels
+        n_labels = len(self.labels)
+        label_index = {label: j for j, label in enumerate(self.labels)}
+        attributes = sorted({a for a, _ in info.state_features} | set(self.network.features))
+        self._index = {a: i + 1 for i, a in enumerate(attributes)}
+        # one row per attribute: its CRF label weights, then its network embedding (row 0 stays zero)
+        rows = np.zeros((len(attributes) + 1, n_labels + self.network.embedding.shape[1]), dtype=np.float32)
+        for (attribute, label), weight in info.state_features.items():
+            rows[self._index[attribute], label_index[label]] = CRF_WEIGHT * weight
+        rows[[self._index[a] for a in self.network.features], n_labels:] = self.network.embedding[1:]
+        self._rows = rows
+        self._crf_rows = rows[:, :n_labels].copy()  # neighbours' copies carry no embedding
+        self._transitions, self._start = iob2_constraints(self.labels)
+        for (previous, label), weight in info.transitions.items():
+            self._transitions[label_index[previous], label_index[label]] += CRF_WEIGHT * weight
+        self._features = FeatureExtractor(resources, known=frozenset(attributes))
+        self._vectors: dict[str, np.ndarray] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> NerTagger:
-        """Open a model (default: the shipped one) and the resources file saved beside it."""
+        """Open a model (default: the shipped one) and the resources and network saved beside it."""
         model_path = Path(path) if path is not None else DEFAULT_MODEL
         if not model_path.is_file():
             raise FileNotFoundError(f"NER model not found: {model_path} (train: `kopvector train ner`)")
@@ -49,11 +65,67 @@ class NerTagger:
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """IOB2 tags for each tokenised sentence (same shape as the input)."""
-        results: list[list[str]] = []
-        for tokens in sentences:
-            if not tokens:
-                results.append([])
-                continue
-            tags = self._tagger.tag(self._features.sentence(tokens))
-            results.append(repair_iob2(tags))
+        results: list[list[str]] = [[] for _ in sentences]
+        order = sorted((i for i, tokens in enumerate(sentences) if tokens), key=lambda i: len(sentences[i]))
+        for start in range(0, len(order), BATCH_SENTENCES):
+            batch = order[start : start + BATCH_SENTENCES]
+            paths = self._tag_batch([sentences[i] for i in batch])
+            for i, path in zip(batch, paths, strict=True):
+                results[i] = [self.labels[j] for j in path]
         return results
+
+    def _cache_vectors(self, sentences: Sequence[Sequence[str]]) -> None:
+        """Cache each new word's summed rows: its own attributes (CRF and network part), then the CRF
+        part of the copies it gives its neighbours at offsets -2, -1, 1, 2 (one reduceat for all)."""
+        words = dict.fromkeys(token for tokens in sentences for token in tokens)
+        if len(self._vectors) + len(words) > CACHE_LIMIT:
+            self._vectors.clear()
+        new = [word for word in words if word not in self._vectors]
+        if not new:
+            return
+        lookup = self._index.__getitem__
+        own_ids: list[int] = []
+        own_starts: list[int] = []
+        near_ids: list[int] = []
+        near_starts: list[int] = []
+        for _, own, near, _ in self._features.words(new):
+            own_starts.append(len(own_ids))
+            own_ids.append(0)
+            own_ids.extend(map(lookup, own))
+            for offset in NEIGHBOURS:
+                near_starts.append(len(near_ids))
+                near_ids.append(0)
+                near_ids.extend(map(lookup, near[offset]))
+        own_sums = np.add.reduceat(self._rows[np.asarray(own_ids)], np.asarray(own_starts))
+        near_sums = np.add.reduceat(self._crf_rows[np.asarray(near_ids)], np.asarray(near_starts))
+        vectors = np.concatenate([own_sums, near_sums.reshape(len(new), -1)], axis=1)
+        self._vectors.update(zip(new, vectors, strict=True))
+
+    def _tag_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[int]]:
+        """Label index paths for non-empty sentences, scored together on one (sentence, position) grid."""
+        n_labels, width = len(self.labels), self._rows.shape[1]
+        lengths = [len(tokens) for tokens in sentences]
+        steps = max(lengths)
+        grid = np.zeros((len(sentences), steps, width + len(NEIGHBOURS) * n_labels), dtype=np.float32)
+        extra_ids: list[int] = []
+        starts: list[int] = []
+        self._cache_vectors(sentences)
+        vectors = self._vectors
+        for b, tokens in enumerate(sentences):
+            grid[b, : len(tokens)] = [vectors[token] for token in tokens]
+            for attributes in self._features.extras(tokens, self._features.words(tokens)):
+                starts.append(len(extra_ids))
+                extra_ids.append(0)
+                extra_ids.extend(map(self._index.__getitem__, attributes))
+        slots = np.concatenate([np.arange(n) + b * steps for b, n in enumerate(lengths)])
+        extras = np.add.reduceat(self._rows[np.asarray(extra_ids)], np.asarray(starts))
+        grid.reshape(len(sentences) * steps, -1)[slots, :width] += extras
+        crf = grid[:, :, :n_labels].copy()
+        near = [grid[:, :, width + k * n_labels : width + (k + 1) * n_labels] for k in range(len(NEIGHBOURS))]
+        for k, offset in enumerate(NEIGHBOURS):  # the word at j lends its `offset` copy to token j - offset
+            if offset < 0:
+                crf[:, -offset:] += near[k][:, :offset]
+            else:
+                crf[:, :-offset] += near[k][:, offset:]
+        scores = crf + (1 - CRF_WEIGHT) * self.network.log_probs(grid[:, :, n_labels:width], lengths)
+        return viterbi_batch(scores, lengths, self._transitions, self._start)

@@ -1,4 +1,4 @@
-"""Train the Kazakh NER CRF on our train part of KazNERD valid and score it on our dev part.
+"""Train the Kazakh NER model (CRF + BiLSTM) on our train part of KazNERD valid; score it on our dev part.
 
 The entity lexicon feature is *jackknifed* on train: sentences of each quarter of the train part see
 a lexicon built from the other three quarters, so the CRF learns how much an unseen-in-lexicon name
@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycrfsuite
@@ -19,6 +19,8 @@ from kopvector.entities.ner.augment import with_acronym_copies
 from kopvector.entities.ner.dataset import DEFAULT_DATA, TaggedSentence, read_iob2, split_train_dev
 from kopvector.entities.ner.features import EntityLexicon, FeatureExtractor
 from kopvector.entities.ner.gazetteer import GAZETTEER_PATH, PhraseMatcher, read_phrase_table
+from kopvector.entities.ner.network import network_path
+from kopvector.entities.ner.neural_train import NetworkConfig, train_network
 from kopvector.entities.ner.resources import NerResources, resources_path
 from kopvector.entities.ner.stemmer import Stemmer
 from kopvector.entities.ner.tagger import NerTagger
@@ -31,13 +33,14 @@ LEXICON_MIN_RATIO = 0.5
 
 @dataclass(frozen=True)
 class TrainConfig:
-    """CRF and feature knobs; defaults are the tuned values the shipped model uses."""
+    """CRF, network and feature knobs; defaults are the tuned values the shipped model uses."""
 
     c1: float = 0.05
     c2: float = 0.05
     max_iterations: int = 300
     use_lexicon: bool = True
     augment: bool = True
+    network: NetworkConfig = field(default_factory=NetworkConfig)
 
 
 def ktb_paths(data: Path) -> list[Path]:
@@ -199,6 +202,9 @@ def train_ner(
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
+    labels = sorted({tag for sentence in learn for tag in sentence.tags})
+    yseqs = [sentence.tags for sentence in learn]
+    train_network(xseqs, yseqs, labels, network_path(out), seed=seed, config=config.network)
     resources.save(resources_path(out))
     train_seconds = time.perf_counter() - started
 
