@@ -92,6 +92,8 @@ def test_foreign_role_phrase_resolves_to_the_holder_on_the_date(pipeline, text, 
 
 
 def test_a_title_only_one_state_has_needs_no_state_name(pipeline):
-    text = "Рим Папасы Франциск Астанада өткен діндер съезіне қатысты.\nСодан кейін Рим Папасы Ақордада болды.\n"
+    text = (
+        "Рим Папасы Франциск Астанада өткен діндер съезіне қатысты.\nСодан кейін Рим Папасы Ақордада болды.\n"
+    )
     doc = analyse(pipeline, text, date(2022, 9, 15))
     assert {m.entity for m in doc.mentions if m.sentence == 1 and "Папа" in m.text} == {"person:frantsisk"}
