@@ -296,7 +296,10 @@ class Linker:
         return None
 
     def _country(self, words: Sequence[str]) -> str | None:
+        """The country a role phrase starts with: a name ("Германия") or a people's ("неміс басшысы")."""
         countries = [i for i in self.matcher.lookup(words) if i.startswith("country:")]
+        if not countries and len(words) == 1:
+            return self.country_word(words[0])
         return countries[0] if len(countries) == 1 else None
 
     def _entities(self, doc: Doc) -> list[Entity]:

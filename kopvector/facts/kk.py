@@ -340,7 +340,9 @@ class KazakhFactExtractor:
         )
         if any(lemma in cues["programmes"] for lemma in lemmas):
             return []  # "бағдарламасына қосылды": joining a programme is cooperation, not membership
-        leaves = any(w.startswith(tuple(cues["leaves"])) for w in view.words)
+        leaves = any(w.startswith(tuple(cues["leaves"])) for w in view.words) or (
+            "мүшелік" in lemmas and any(w.startswith(tuple(cues["stops"])) for w in view.words)
+        )  # "одан шығып кетті", "мүшелігін тоқтатты"
         elected = any(w.startswith(tuple(cues["elected"])) for w in view.words) and bool(view.ids("org:"))
         if not (
             any(lemma in ("мүше", "мүшелік") for lemma in lemmas)
@@ -352,7 +354,21 @@ class KazakhFactExtractor:
             or elected
         ):
             return []
-        applies = any(lemma in self.cues["membership"]["applies"] for lemma in lemmas)
+        to_be = any(
+            lemmas[i] == "мүше" and view.words[i + 1 : i + 2] and view.words[i + 1].startswith("болу")
+            for i in range(len(lemmas))
+        )  # "мүше болуға өтінім", "мүше болу жөніндегі міндеттемелері": not yet a member
+        applies = to_be or any(lemma in self.cues["membership"]["applies"] for lemma in lemmas)
+        attributive = (
+            all(
+                view.words[i + 1 : i + 2] and _lemma(view.tokens[i + 1]) in ("ел", "мемлекет")
+                for i in range(len(lemmas))
+                if lemmas[i] == "мүше"
+            )
+            and "мүше" in lemmas
+        )  # "ұйымға мүше елдер": describes the members, names none
+        if attributive and not (observer or partner or founder or joins):
+            return []
         forums = self._forums(view)
         status = (
             "observer"
@@ -435,7 +451,8 @@ class KazakhFactExtractor:
         entry = self.catalog.get(mission) if mission else None
         known = (entry.locations or entry.hosts) if entry else ()
         location = places[0] if places else (known[0] if len(known) == 1 else None)
-        if not mission and not location and troops and "контингент" in lemmas:
+        location = location or self._place_word(view, discourse)
+        if not mission and not location and troops:
             mission, location = discourse.deployment.get("mission"), discourse.deployment.get("location")
         if not mission and not location:
             return []
@@ -449,9 +466,14 @@ class KazakhFactExtractor:
             for m in view.mentions
             if any(w == "құрамында" for w in view.words[view.after(m) : view.after(m) + 3])
         }  # "үнді батальонының құрамында": the unit they serve in, not a participant
+        forces = (
+            [o for o in self._organisations(view, discourse, inherit=False) if o != "org:UN"]
+            if any(w in cues["forces"] for w in lemmas)
+            else []
+        )  # "ҰҚШҰ-ның бітімгерлік күштері", "ұйымның күштері": the organisation's forces
         participants = (
             owners
-            or [o for o in view.ids("org:") if o != "org:UN" and any(w in cues["forces"] for w in lemmas)]
+            or forces
             or [a for a in self._actors(view, people, exclude=_PLACE_CASES | {"Dat"}) if a not in hosts_units]
         )
         if not participants and troops:
@@ -477,6 +499,24 @@ class KazakhFactExtractor:
         if view.tokens[i].feats.get("VerbForm") != "Vnoun":
             return True
         return self._next_word(view, i) in self.cues["planned"]
+
+    def _place_word(self, view: _View, discourse: _Discourse) -> str | None:
+        """Where a deployment goes when the text says it by a word: "елімізге" is the home country,
+        "бұл елге" the last country named."""
+        for i, word in enumerate(view.words):
+            case = view.tokens[i].feats.get("Case")
+            if case not in ("Dat", "Loc"):
+                continue
+            if word.startswith(tuple(self.cues["home_words"]["forms"])):
+                return self.home
+            if (
+                i
+                and view.words[i - 1] in ("бұл", "сол")
+                and _lemma(view.tokens[i]) == "ел"
+                and discourse.sides
+            ):
+                return discourse.sides[-1]
+        return None
 
     def _owns_troops(self, view: _View, mention: Mention) -> bool:
         """ "Қазақстанның (біріктірілген) батальоны": a unit right after the state, adjectives between."""
@@ -1240,6 +1280,7 @@ class KazakhFactExtractor:
             w in self.cues["negators"] and (i == 0 or words[i - 1] not in self.cues["not_negating_before"])
             for i, w in enumerate(words)
         ) or any(lemma in self.cues["cancelled"] for lemma in lemmas)
+        negation = negation or any(self._contains(words, phrase) for phrase in self.cues["refused"])
         if negation or any(t.feats.get("Polarity") == "Neg" for t in view.tokens if t.pos == "VERB"):
             return "negated"
         predicate = next(
