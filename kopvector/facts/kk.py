@@ -438,7 +438,7 @@ class KazakhFactExtractor:
         missions = view.ids("mission:")
         troops = any(lemma in cues["nouns"] for lemma in lemmas)
         serving = any(lemma in cues["verbs"] and self._predicates(view, i) for i, lemma in enumerate(lemmas))
-        if not (missions or troops) or not serving:
+        if not (missions or troops) or not serving or any(lemma in cues["not_missions"] for lemma in lemmas):
             return []
         places = [
             m.entity
@@ -452,7 +452,7 @@ class KazakhFactExtractor:
         known = (entry.locations or entry.hosts) if entry else ()
         location = places[0] if places else (known[0] if len(known) == 1 else None)
         location = location or self._place_word(view, discourse)
-        if not mission and not location and troops:
+        if not mission and not location and troops and "құрамында" in view.words:  # "контингент құрамында"
             mission, location = discourse.deployment.get("mission"), discourse.deployment.get("location")
         if not mission and not location:
             return []
