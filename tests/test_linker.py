@@ -97,3 +97,10 @@ def test_a_title_only_one_state_has_needs_no_state_name(pipeline):
     )
     doc = analyse(pipeline, text, date(2022, 9, 15))
     assert {m.entity for m in doc.mentions if m.sentence == 1 and "Папа" in m.text} == {"person:frantsisk"}
+
+
+def test_our_head_of_state_beside_a_foreign_name_stays_ours(pipeline):
+    text = "Мемлекет басшысы Ердоғанмен бірге өткізген брифингте Түркияны бауырлас ел деп атады.\n"
+    doc = analyse(pipeline, text, date(2022, 5, 11))
+    assert ("Мемлекет басшысы", "person:kassym-jomart-tokayev") in links(doc)
+    assert ("Ердоғанмен", "person:recep-tayyip-erdogan") in links(doc)

@@ -31,6 +31,9 @@ KINDS_BY_LABEL: dict[str, tuple[str, ...]] = {
 _SLUG_LETTERS = str.maketrans({"ş": "sh", "ç": "ch", "ı": "i", "İ": "i"})
 # Adjectives of place: "голландиялық", "қазақстандық" = country name + -лық/-дық/-тық (front: -лік/...).
 _PLACE_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
+# Role phrases the Kazakh press uses only for Kazakhstan's own office-holder, so a foreign name after
+# them is someone else ("Мемлекет басшысы Ердоғанмен ...").
+_HOME_ONLY_TITLES = frozenset({"мемлекет басшысы", "мемлекет басшысының", "елбасы"})
 # Endings a surname takes when the article repeats it alone ("Шольцпен", "Кисиданың", "Макронға").
 _SURNAME_ENDINGS = frozenset(
     [
@@ -197,7 +200,10 @@ class Linker:
                 None,
             )
             named = [i for i in self.matcher.lookup(words) if i.startswith("person:")]  # Елбасы
-            return beside or self._role(words, date) or (named[0] if len(named) == 1 else None)
+            role = self._role(words, date)
+            if beside and role and normalize_form(" ".join(words)) in _HOME_ONLY_TITLES:
+                beside = None  # "Мемлекет басшысы Ердоғанмен бірге": our head of state, with Erdoğan
+            return beside or role or (named[0] if len(named) == 1 else None)
         if mention.label == "NORP":
             return self.country_word(mention.lemma) or self.country_word(
                 self.analyzer.analyze(words[-1]).lemma
