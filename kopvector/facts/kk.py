@@ -163,12 +163,19 @@ class KazakhFactExtractor:
         for mention in doc.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         quoted = {
-            s.index: self._official(q.speaker.entity, people)
+            s.index
             for q in doc.quotes
             if q.kind == "direct"
             for s in doc.sentences
             if s.start < q.evidence.end and q.evidence.start < s.end
         }
+        opinions = {
+            s.index
+            for q in doc.quotes
+            if not self._official(q.speaker.entity, people)
+            for s in doc.sentences
+            if s.start < q.evidence.end and q.evidence.start < s.end
+        }  # what an expert says, directly or not, is an assessment, not a record of what happened
         found: dict[tuple[Any, ...], Fact] = {}
         spoken: list[tuple[int, str, bool]] = []
         for sentence in doc.sentences:
@@ -179,8 +186,8 @@ class KazakhFactExtractor:
                 heading = self._view(doc, sentence, 0, tokens, mentions, when, False)
                 context = _Context(heading.when, heading.time_text, next(iter(heading.ids("mission:")), None))
                 continue
-            if quoted.get(sentence.index) is False:
-                continue  # an expert's words are opinion, not a record of what happened
+            if sentence.index in opinions:
+                continue
             previous: _View | None = None
             for clause in self.clauses.split(tokens):
                 if clause.frame:
@@ -640,6 +647,8 @@ class KazakhFactExtractor:
         talks = talks or discussed
         if "оны" in view.words and "meeting" in view.follows:
             nouns = nouns or [len(lemmas)]  # "оны" stands for the meeting just named
+        if any(w in cues["vague"] for w in view.words):
+            return []  # "бірқатар кездесу өткізеді": nobody named to meet
         if not (held or (acts and (nouns or talks))):
             return []
         if not persons and any(lemma in cues["delegations"] for lemma in lemmas):
