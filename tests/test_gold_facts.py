@@ -3,9 +3,9 @@
 KazNERD items hold only sentence indices and token ranges; the sentences are read from ../shared at
 test time, and those checks skip cleanly when ../shared is absent. The articles are our own texts in
 gold/facts/articles/ (the set the extractor was tuned on), gold/facts/heldout/ (the held-out set,
-written and annotated afterwards), gold/facts/heldout2/ (the second held-out set) and
-gold/facts/heldout3/ (the third, blind held-out set). All get the same checks, and every evidence offset
-must point into `article.text`.
+written and annotated afterwards), gold/facts/heldout2/ (the second held-out set),
+gold/facts/heldout3/ (the third) and gold/facts/heldout4/ (the fourth, blind held-out set). All get the
+same checks, and every evidence offset must point into `article.text`.
 """
 
 from __future__ import annotations
@@ -30,18 +30,21 @@ ARTICLES_GOLD = GOLD / "articles.jsonl"
 HELDOUT_GOLD = GOLD / "heldout.jsonl"
 HELDOUT2_GOLD = GOLD / "heldout2.jsonl"
 HELDOUT3_GOLD = GOLD / "heldout3.jsonl"
+HELDOUT4_GOLD = GOLD / "heldout4.jsonl"
 # Article sets: name -> (gold file, directory of the article texts under gold/facts/).
 ARTICLE_SETS = {
     "articles": (ARTICLES_GOLD, "articles"),
     "heldout": (HELDOUT_GOLD, "heldout"),
     "heldout2": (HELDOUT2_GOLD, "heldout2"),
     "heldout3": (HELDOUT3_GOLD, "heldout3"),
+    "heldout4": (HELDOUT4_GOLD, "heldout4"),
 }
 # Held-out sets: name -> (the sets written before it, its README heading, its label in the counts table).
 HELDOUT_SETS = {
     "heldout": (("articles",), "## Held-out set", "held-out"),
     "heldout2": (("articles", "heldout"), "## Second held-out set", "held-out 2"),
     "heldout3": (("articles", "heldout", "heldout2"), "## Third held-out set", "held-out 3"),
+    "heldout4": (("articles", "heldout", "heldout2", "heldout3"), "## Fourth held-out set", "held-out 4"),
 }
 
 # Fact kinds and their arguments, as in docs/record-schema.md: (required, optional).
