@@ -350,3 +350,16 @@ def test_elected_given_a_status_and_left(pipeline):
         ("place:northern-cyprus", "org:OTS", "observer", "asserted"),
         ("country:US", "org:UNHRC", "member", "negated"),
     ]
+
+
+def test_visitors_to_a_summit_abroad_each_visit(pipeline):
+    text = (
+        "Бішкекте ТМД саммиті өтті.\n"
+        "Қасым-Жомарт Тоқаев саммитке қатысу үшін Қырғызстан астанасына барды.\n"
+        "Армения Премьер-министрі Никол Пашинян Бішкектегі саммитке келмеді.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 10, 14))
+    assert [(a["visitor"], a["destination"], m) for a, _, m in facts_of(doc, "visit")] == [
+        ("person:kassym-jomart-tokayev", "country:KG", "asserted"),
+        ("person:nikol-pashinian", "country:KG", "negated"),
+    ]

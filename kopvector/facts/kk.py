@@ -387,6 +387,8 @@ class KazakhFactExtractor:
             else "member"
         )
         members = self._actors(view, people, capitals=True)
+        if not members and self._contains(view.words, ["екі", "ел"]):
+            members = list(discourse.sides)  # "Екі ел де ... мүшесі"
         if any(w.startswith(tuple(cues["given"])) for w in view.words):  # "СКТР-ға мәртебесі берілді"
             members += [
                 m.entity
@@ -565,20 +567,27 @@ class KazakhFactExtractor:
         if not (trip or moves) or (not trip and len(view.tokens) > 25):
             return []
         stays = trip and any(_lemma(t) == "бол" for t in view.tokens)
+        to_a_meeting = any(
+            t.feats.get("Case") == "Dat" and self._inflects(t, self.cues["meeting"]["events"])
+            for t in view.tokens
+        )
         destinations = [
             self._country_of_place(m.entity)
             for m in self._countries(view, places=True)
-            if self._case(view.doc, m) == "Dat" or (stays and self._case(view.doc, m) == "Loc")
-        ]
+            if self._case(view.doc, m) == "Dat"
+            or ((stays or to_a_meeting) and self._case(view.doc, m) == "Loc")
+        ]  # "Қытайға барды", "Қазақстанда сапармен болды", "Бішкектегі саммитке келмеді"
         destinations = [d for d in destinations if d]
         cases = ("Nom", "Gen", None) if trip else ("Nom", None)
-        visitors = [
-            m.entity
+        named = [
+            m
             for m in view.mentions
             if m.entity.startswith("person:")
             and m.entity in people.officials
             and self._case(view.doc, m) in cases
         ]
+        # Names first: a bare role after a name ("Мирзиёев президент ретінде") is that person, not another.
+        visitors = [m.entity for m in named if m.label == "PERSON"] or [m.entity for m in named]
         if not visitors and discourse.person and any(w in self.cues["person_pronouns"] for w in view.words):
             visitors = [discourse.person]
         if not visitors and not self._names_someone(view):
@@ -588,25 +597,29 @@ class KazakhFactExtractor:
             visitors, destinations = [discourse.visit["visitor"]], [discourse.visit["destination"]]
         if not visitors or not destinations:
             return []
-        visitor = visitors[0]
-        destination = next((d for d in destinations if d not in self._countries_of([visitor], people)), None)
-        if destination is None:
-            return []
         kind = next((v for k, v in cues["types"].items() if k in view.words), None)
-        hosts = [
-            m.entity
-            for m in view.mentions
-            if m.entity.startswith("person:")
-            and m.entity != visitor
-            and self._countries_of([m.entity], people) == [destination]
-        ]  # "Тоқаевтың шақыруымен", "Тоқаевпен кездесті": named by the text, never assumed
-        args = {
-            "visitor": visitor,
-            "destination": destination,
-            **({"host": hosts[0]} if hosts else {}),
-            **({"visit_type": kind} if kind else {}),
-        }
-        return [self._fact(view, "visit", args, 0.75)]
+        facts = []
+        for visitor in dict.fromkeys(visitors):  # "Астанаға келген Мирзиёев, Жапаров және Рахмон ..."
+            destination = next(
+                (d for d in destinations if d not in self._countries_of([visitor], people)), None
+            )
+            if destination is None:
+                continue
+            hosts = [
+                m.entity
+                for m in view.mentions
+                if m.entity.startswith("person:")
+                and m.entity != visitor
+                and self._countries_of([m.entity], people) == [destination]
+            ]  # "Тоқаевтың шақыруымен", "Тоқаевпен кездесті": named by the text, never assumed
+            args = {
+                "visitor": visitor,
+                "destination": destination,
+                **({"host": hosts[0]} if hosts else {}),
+                **({"visit_type": kind} if kind else {}),
+            }
+            facts.append(self._fact(view, "visit", args, 0.75))
+        return facts
 
     def _meeting(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         cues = self.cues["meeting"]
@@ -620,7 +633,16 @@ class KazakhFactExtractor:
             for i in range(m.first - view.first, view.after(m) - (1 if m.entity.startswith("org:") else 0))
         }
         nouns = [i for i, t in enumerate(view.tokens) if i not in named and self._inflects(t, cues["nouns"])]
-        persons = [m.entity for m in view.mentions if m.entity.startswith("person:")]
+        persons = [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("person:")
+            and (
+                self._case(view.doc, m) != "Gen"
+                or view.after(m) in nouns
+                or self._next_word_after(view, m) in ("",)
+            )
+        ]  # not "Кисиданың сапарын тоқтатуына": a genitive person belongs to another noun
         if discourse.person and any(w in self.cues["person_pronouns"] for w in view.words):
             persons.insert(0, discourse.person)  # "Астанада ол Тоқаевпен келіссөз жүргізді"
         if not persons and not self._names_someone(view):
@@ -1021,8 +1043,14 @@ class KazakhFactExtractor:
             for w, lemma in zip(view.words, view.lemmas, strict=True)
         )
         named = list(dict.fromkeys([*named, *self._actors(view, people)]))
+        at_forum = "екі" not in view.words and any(
+            self._inflects(t, self.cues["meeting"]["events"]) for t in view.tokens
+        )
+        if len(named) < 2 and both and at_forum and discourse.event.get("organization"):
+            named = [*named, discourse.event["organization"]]  # "Отырыс соңында ел басшылары ... қол қойды"
         if len(named) < 2 and both:
-            named = list(dict.fromkeys([*named, *(discourse.attendees or discourse.sides)]))
+            sides = discourse.attendees or discourse.document or discourse.sides
+            named = list(dict.fromkeys([*named, *sides]))
         if not named and "құжат" in view.lemmas and discourse.document:
             named = list(discourse.document)  # "Құжатқа 2015 жылы қол қойылған": the one just named
         if not named:  # "Саммит қорытындысы бойынша декларация қабылданды": the forum's document
@@ -1250,7 +1278,13 @@ class KazakhFactExtractor:
     def _case(self, doc: Doc, mention: Mention) -> str | None:
         """The mention's case, or its head's when a place noun follows the name ("Баку қаласына")."""
         after = doc.tokens[mention.last] if mention.last < len(doc.tokens) else None
-        if after is not None and _lemma(after) in self.cues["place_heads"]:
+        entity = mention.entity or ""
+        if (
+            after is not None
+            and entity.startswith(("country:", "place:"))
+            and after.norm[:1].islower()
+            and _lemma(after) in self.cues["place_heads"]
+        ):
             return after.feats.get("Case")
         return doc.tokens[mention.last - 1].feats.get("Case")
 
@@ -1324,6 +1358,11 @@ class KazakhFactExtractor:
             and int(view.when[:4]) > published.year
         )
         past = predicate is not None and predicate.feats.get("Tense") == "Past"
+        ongoing = any(
+            _lemma(t) in self.cues["ongoing"] and i and view.tokens[i - 1].feats.get("VerbForm") == "Conv"
+            for i, t in enumerate(view.tokens)
+        )  # "төрағалық етіп отыр": going on now, even with a term that ends later
+        ahead = ahead and not ongoing
         if (
             aorist
             or intent
