@@ -154,6 +154,7 @@ class KazakhFactExtractor:
         self.time = TimeResolver(self.cues)
         self.clauses = ClauseSplitter(self.cues)
         self.plover: dict[str, dict[str, str]] = self.cues["plover"]
+        self._noun_forms: dict[tuple[str, ...], frozenset[str]] = {}
 
     def __call__(self, doc: Doc) -> None:
         context = _Context()
@@ -1140,15 +1141,15 @@ class KazakhFactExtractor:
         }
         return found.pop() if len(found) == 1 else None
 
-    @staticmethod
-    def _inflects(token: Token, nouns: list[str]) -> bool:
+    def _inflects(self, token: Token, nouns: list[str]) -> bool:
         """Whether the word is one of `nouns` in some case form, read on the form too: the analyser
         takes "шартты" (the treaty, accusative) for the adjective "conditional", and "38-сессиясы" for
-        a number."""
-        word = token.norm.lower().rsplit("-", 1)[-1]
-        return _lemma(token) in nouns or any(
-            word.startswith(noun) and word[len(noun) :] in _NOUN_ENDINGS for noun in nouns
-        )
+        a number. The forms of each cue list are spelled out once."""
+        key = tuple(nouns)
+        forms = self._noun_forms.get(key)
+        if forms is None:
+            forms = self._noun_forms[key] = frozenset(n + e for n in nouns for e in _NOUN_ENDINGS)
+        return _lemma(token) in nouns or token.norm.lower().rsplit("-", 1)[-1] in forms
 
     def _about(self, view: _View, i: int) -> str | None:
         """The title of document `i` read back from its "туралы": "Одақтастық қатынастар туралы шарт",
