@@ -89,6 +89,7 @@ class _Discourse:
     organisation: str | None = None  # the last organisation named: "ұйым", "одақ", "оған" refer to it
     organisations: list[str] = field(default_factory=list)  # all named so far, the latest last
     event: dict[str, str] = field(default_factory=dict)  # organisation and place of the last meeting
+    event_time: str | None = None  # when the last meeting was: "Саммитке X қатысты" happened then
     attendees: list[str] = field(default_factory=list)  # who met last: "тараптар", "мемлекет басшылары"
     person: str | None = None  # the last person named: "ол" refers to it
     leaders: list[str] = field(default_factory=list)  # the last two officials: "екі мемлекет басшысы"
@@ -304,6 +305,7 @@ class KazakhFactExtractor:
         for fact in facts:
             if fact.kind == "meeting":
                 discourse.event = {k: v for k, v in fact.args.items() if k in ("organization", "place")}
+                discourse.event_time = fact.time or discourse.event_time
                 attendees = self._countries_of(fact.args["participants"], people)
                 attendees += [p for p in fact.args["participants"] if p.startswith("country:")]
                 organisation = fact.args.get("organization")
@@ -696,19 +698,22 @@ class KazakhFactExtractor:
         organisation = (
             orgs[0] if orgs else self._forum_word(view, nouns, discourse) or next(iter(members), None)
         )
+        inherited = False
         if (
             organisation is None
             and not talks
             and all(i == len(lemmas) or lemmas[i] != "келіссөз" for i in nouns)
         ):
             organisation = discourse.event.get("organization")  # "Саммитке X қатысты": the one before
+            inherited = organisation is not None
         if not organisation and not self._identifiable(persons, people, discourse):
             return []  # a meeting with a singer, a government session: not foreign policy
         if organisation:
             args["organization"] = organisation
         if places:
             args["place"] = places[0]
-        return [self._fact(view, "meeting", args, 0.7)]
+        when = discourse.event_time if inherited and not view.when else None  # the summit's date
+        return [self._fact(view, "meeting", args, 0.7, when=when)]
 
     def _received(self, view: _View) -> bool:
         """ "X Y-ті қабылдады" (received), "X Y-пен сөйлесті" (spoke with): a meeting of the two."""

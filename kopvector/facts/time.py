@@ -62,8 +62,12 @@ class TimeResolver:
                     else day_at
                 )
                 day = int(_DAY.match(words[first]).group(1))  # type: ignore[union-attr]
+                end = int(_DAY.match(words[day_at]).group(1))  # type: ignore[union-attr]
                 if 1 <= day <= 31:
-                    return TimeMention(f"{base_year:04d}-{month:02d}-{day:02d}", first, i + 1)
+                    value = f"{base_year:04d}-{month:02d}-{day:02d}"
+                    if day < end <= 31:  # "11-12 қарашада": an ISO interval of days
+                        value += f"/{base_year:04d}-{month:02d}-{end:02d}"
+                    return TimeMention(value, first, i + 1)
             return TimeMention(f"{base_year:04d}-{month:02d}", i, i + 1)
         if year:
             return year
