@@ -17,7 +17,12 @@ def test_eval_facts_counts_right_missed_and_extra(tmp_path):
         "source": str(article),
         "facts": [
             {"kind": "membership", "args": {**member, "organization": "org:SCO"}, "modality": "asserted"},
-            {"kind": "membership", "args": {**member, "organization": "org:NATO"}, "modality": "negated"},
+            {
+                "kind": "membership",
+                "args": {**member, "organization": "org:NATO"},
+                "modality": "negated",
+                "time": "2025",
+            },
             {
                 "kind": "visit",
                 "args": {"visitor": "country:KZ", "destination": "country:CN"},
@@ -41,3 +46,5 @@ def test_eval_facts_counts_right_missed_and_extra(tmp_path):
     }
     assert scores["per_kind"]["visit"]["recall"] == 0.0
     assert scores["overall"]["support"] == 3
+    # The SCO fact has no time in text or gold; the NATO one has none in the text but "2025" in the gold.
+    assert scores["overall"]["time_accuracy"] == 0.5

@@ -3,7 +3,8 @@
 A predicted fact is right when a gold fact of the same item has the same kind, the same core
 arguments (who and with what: member and organisation, participant and mission, visitor and
 destination, the set of parties, the speaker) and the same modality; each gold fact is matched at most
-once. Quotes are matched by overlapping evidence; speaker accuracy counts matched quotes whose speaker
+once; `time_accuracy` is the share of matched facts whose ISO time equals the gold one. Quotes are
+matched by overlapping evidence; speaker accuracy counts matched quotes whose speaker
 id agrees. `quote_errors` lists every missed, extra and wrong-speaker quote with its evidence text (and
 the KazNERD sentence index), so a miss can be read without re-running the pipeline.
 """
@@ -57,6 +58,7 @@ def evaluate_facts(
     predicted: Counter[str] = Counter()
     gold_count: Counter[str] = Counter()
     quotes = {"right": 0, "predicted": 0, "gold": 0, "speaker_right": 0}
+    timed = {"right": 0}  # matched facts whose time equals the gold time
     errors: list[dict[str, Any]] = []
     quote_errors: list[dict[str, Any]] = []
     sentences = seconds = 0.0
@@ -66,14 +68,20 @@ def evaluate_facts(
         seconds += time.perf_counter() - started
         sentences += len(doc.sentences)
         gold_keys = Counter(fact_key(f["kind"], f["args"], f["modality"]) for f in item.data["facts"])
+        gold_times: dict[tuple[Any, ...], list[str | None]] = {}
         for g in item.data["facts"]:
             gold_count[g["kind"]] += 1
+            gold_times.setdefault(fact_key(g["kind"], g["args"], g["modality"]), []).append(g.get("time"))
         for fact in doc.facts:
             predicted[fact.kind] += 1
             key = fact_key(fact.kind, fact.args, fact.modality)
             if gold_keys[key] > 0:
                 gold_keys[key] -= 1
                 right[fact.kind] += 1
+                times = gold_times[key]
+                same = fact.time in times
+                times.remove(fact.time if same else times[0])
+                timed["right"] += same
             elif len(errors) < 40:
                 errors.append({"source": item.data["source"], "extra": [fact.kind, fact.args, fact.modality]})
         for key, missing in gold_keys.items():
@@ -83,7 +91,10 @@ def evaluate_facts(
     kinds = sorted(set(gold_count) | set(predicted))
     per_kind = {kind: _score(right[kind], predicted[kind], gold_count[kind]) for kind in kinds}
     return {
-        "overall": _score(sum(right.values()), sum(predicted.values()), sum(gold_count.values())),
+        "overall": {
+            **_score(sum(right.values()), sum(predicted.values()), sum(gold_count.values())),
+            "time_accuracy": timed["right"] / sum(right.values()) if right else 0.0,
+        },
         "per_kind": per_kind,
         "quotes": {
             **_score(quotes["right"], quotes["predicted"], quotes["gold"]),
