@@ -341,10 +341,10 @@ class KazakhFactExtractor:
 
     def _membership(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         lemmas = view.lemmas
-        observer = "бақылаушы" in lemmas and "мәртебе" in lemmas
-        partner = "диалог" in lemmas and "серіктес" in lemmas
-        founder = "негіз" in lemmas and "қала" in lemmas
         cues = self.cues["membership"]
+        observer, partner, founder = (
+            all(w in lemmas for w in cues[k]) for k in ("observer", "partner", "founder")
+        )
         joins = self._has(view, "membership", "verbs") or any(
             w.startswith(tuple(cues["verb_forms"])) for w in view.words
         )
@@ -355,7 +355,7 @@ class KazakhFactExtractor:
         )  # "одан шығып кетті", "мүшелігін тоқтатты"
         elected = any(w.startswith(tuple(cues["elected"])) for w in view.words) and bool(view.ids("org:"))
         if not (
-            any(lemma in ("мүше", "мүшелік") for lemma in lemmas)
+            any(lemma in cues["nouns"] for lemma in lemmas)
             or observer
             or partner
             or founder
@@ -1255,11 +1255,6 @@ class KazakhFactExtractor:
             else:
                 return view.words[i]
         return None
-
-    @staticmethod
-    def _next_lemma_after(view: _View, mention: Mention) -> str | None:
-        i = view.after(mention)
-        return _lemma(view.tokens[i]) if i < len(view.tokens) else None
 
     def _office_after(self, view: _View, mention: Mention) -> bool:
         i = view.after(mention)

@@ -36,6 +36,7 @@ class TimeResolver:
         self.months: tuple[str, ...] = tuple(cues["months"])
         self.relative_days: dict[str, int] = dict(cues["relative_days"])
         self.relative_years: dict[str, int] = dict(cues["relative_years"])
+        self.last_week: tuple[str, str] = tuple(cues["last_week"])  # type: ignore[assignment]
 
     def month(self, word: str) -> int | None:
         """1–12 for a lower-case month word in any case form; capitalised words are names (Қазан city)."""
@@ -80,7 +81,8 @@ class TimeResolver:
                 )
             if word in self.relative_years:
                 return TimeMention(str(published.year + self.relative_years[word]), i, i + 1)
-            if word == "өткен" and i + 1 < len(lowered) and lowered[i + 1].startswith("апта"):
+            last, week = self.last_week  # "өткен аптада"
+            if word == last and i + 1 < len(lowered) and lowered[i + 1].startswith(week):
                 iso = (published - timedelta(days=7)).isocalendar()
                 return TimeMention(f"{iso.year}-W{iso.week:02d}", i, i + 2)
         return None
