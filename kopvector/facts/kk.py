@@ -25,6 +25,7 @@ import yaml
 from kopvector.document import Doc, Evidence, Fact, Mention, Sentence, Token
 from kopvector.entities.catalog import Catalog
 from kopvector.facts.clauses import ClauseSplitter
+from kopvector.facts.quote_cues import lemma as _lemma
 from kopvector.facts.time import TimeMention, TimeResolver
 
 _PLACE_CASES = frozenset({"Loc", "Abl"})
@@ -67,10 +68,6 @@ _STATE_KINDS = frozenset({"membership", "chairmanship", "mission_participation",
 def load_cues() -> dict[str, Any]:
     text = (resources.files("kopvector.facts") / "data" / "kk_fact_cues.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
-
-
-def _lemma(token: Token) -> str:
-    return (token.lemma or token.norm).lower()
 
 
 @dataclass
