@@ -364,3 +364,63 @@ def test_visitors_to_a_summit_abroad_each_visit(pipeline):
         ("person:kassym-jomart-tokayev", "country:KG", "asserted"),
         ("person:nikol-pashinian", "country:KG", "negated"),
     ]
+
+
+def test_a_speech_on_the_region_is_a_statement_but_a_bare_speech_is_not(pipeline):
+    text = (
+        "Астанада бүгін Орталық Азия мемлекеттері басшыларының Консультативтік кездесуі өтті.\n"
+        "Тоқаев сөзінде өңір елдерінің көлік-транзит әлеуетін бірге пайдаланудың маңызын атап өтті.\n"
+        "Отырыста Ресей Президенті Владимир Путин де сөз сөйледі.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 8, 9))
+    assert [f["speaker"] for f, _, _ in facts_of(doc, "statement")] == ["person:kassym-jomart-tokayev"]
+
+
+def test_leaders_at_one_forum_add_up_to_the_sides_that_discuss(pipeline):
+    text = (
+        "Шушада бүгін Түркі мемлекеттері ұйымының бейресми саммиті өтті.\n"
+        "Саммитке оны қабылдаған Ильхам Әлиевтен бөлек Түркия Президенті Реджеп Тайып Ердоған қатысты.\n"
+        "Кездесуді ашқан Қасым-Жомарт Тоқаев сөз сөйледі.\n"
+        "Көшбасшылар жүк тасымалы мен су-энергетика салаларындағы ынтымақтастықты талқылады.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 7, 6))
+    meetings = facts_of(doc, "meeting")
+    assert meetings[1][0]["organization"] == "org:OTS"  # "Президенті" is no accusative: nobody was received
+    assert set(meetings[1][0]["participants"]) == {"person:ilham-aliyev", "person:recep-tayyip-erdogan"}
+    [(cooperation, _, modality)] = facts_of(doc, "cooperation")
+    assert set(cooperation["parties"]) == {"country:AZ", "country:TR", "country:KZ"}
+    assert set(cooperation["sectors"]) == {"transport", "water", "energy"}
+    assert modality == "asserted"
+
+
+def test_states_elected_the_same_day_share_the_term(pipeline):
+    text = (
+        "Кеше Қазақстан 2017–2018 жылдарға Қауіпсіздік Кеңесінің тұрақты емес мүшесі болып сайланды.\n"
+        "Сол күні Швеция мен Боливия да Кеңеске тұрақты емес мүше болып сайланды.\n"
+    )
+    doc = analyse(pipeline, text, date(2016, 6, 29))
+    assert [(f["member"], f["organization"], t, m) for f, t, m in facts_of(doc, "membership")] == [
+        ("country:KZ", "org:UNSC", "2017/2018", "planned"),
+        ("country:SE", "org:UNSC", "2017/2018", "planned"),
+        ("country:BO", "org:UNSC", "2017/2018", "planned"),
+    ]
+
+
+def test_a_colon_ends_a_clause_and_passes_on_its_place(pipeline):
+    text = "Алғашқы сынақ Тәжікстанда болды: 1993 жылдан бастап Қазақстанның батальоны шекараны күзетті.\n"
+    doc = analyse(pipeline, text, date(2021, 10, 15))
+    assert [(f["participant"], f["location"], t) for f, t, _ in facts_of(doc, "mission_participation")] == [
+        ("country:KZ", "country:TJ", "1993")
+    ]
+
+
+def test_the_document_just_named_keeps_its_parties_and_a_name_is_no_verb(pipeline):
+    text = (
+        "Қазақстан мен Еуропалық одақ шикізат саласындағы әріптестік туралы меморандумға қол қойды.\n"
+        "Құжатқа кеше Брюссельде Әлихан Смайылов пен Урсула фон дер Ляйен қол қойды.\n"
+        "Қазақстан құжатты желтоқсанда ратификациялады.\n"
+    )
+    doc = analyse(pipeline, text, date(2022, 12, 28))
+    agreements = facts_of(doc, "agreement")
+    assert [set(f["parties"]) for f, _, _ in agreements] == [{"country:KZ", "org:EU"}] * 3
+    assert [m for _, _, m in agreements] == ["asserted"] * 3  # "дер" of the name is no future verb

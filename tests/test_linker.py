@@ -104,3 +104,20 @@ def test_our_head_of_state_beside_a_foreign_name_stays_ours(pipeline):
     doc = analyse(pipeline, text, date(2022, 5, 11))
     assert ("Мемлекет басшысы", "person:kassym-jomart-tokayev") in links(doc)
     assert ("Ердоғанмен", "person:recep-tayyip-erdogan") in links(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "leader"),
+    [
+        (
+            "Ақордада Тоқаев пен неміс басшысы келіссөз жүргізді.",
+            date(2023, 6, 20),
+            "person:frank-walter-steinmeier",
+        ),
+        ("Ақордада Тоқаев пен корей басшысының келіссөзі өтті.", date(2024, 6, 12), "person:yoon-suk-yeol"),
+    ],
+)
+def test_a_peoples_leader_the_ner_left_half_marked_is_its_head_of_state(pipeline, text, published, leader):
+    doc = analyse(pipeline, text, published)
+    assert [m.entity for m in doc.mentions if m.label == "POSITION"] == [leader]
+    assert not [m for m in doc.mentions if m.entity and m.entity.startswith("country:")]

@@ -91,6 +91,12 @@ _LOCATIVE = ("да", "де", "та", "те")
 _SURNAME_STEMS = ("ов", "ев", "ова", "ева", "ин", "ина", "ұлы", "қызы", "ян", "енко", "ский", "ская")
 
 
+# "Leader" with a country's name before it means its head of state ("корей басшысы").
+_LEADER_WORDS = frozenset({"басшы", "басшысы", "көшбасшы", "көшбасшысы"})
+# Words a title may take after a country's name ("неміс басшысы", "Франция сыртқы істер министрі").
+_ROLE_WORDS = 3
+
+
 def _locative_misread(written: str, lemma: str) -> bool:
     """Whether a surname was read as a locative ("Кисида" → "Киси") that it cannot be."""
     return (
@@ -141,7 +147,43 @@ class Linker:
             if mention.entity:
                 linked.add(mention.entity)
         self._add_surnames(doc, surnames)
+        self._widen_roles(doc, date)
         doc.entities = self._entities(doc)
+
+    def _widen_roles(self, doc: Doc, date: str | None) -> None:
+        """A people's or country's name followed by a title the NER left out ("неміс басшысы",
+        "корей басшысының") is a role phrase: one POSITION mention for the office-holder replaces the
+        country mention, as when the NER marks the whole phrase."""
+        covered = {i for m in doc.mentions for i in range(m.first, m.last)}
+        widened: dict[int, Mention] = {}
+        for k, mention in enumerate(doc.mentions):
+            if mention.label not in ("NORP", "GPE") or not (mention.entity or "").startswith("country:"):
+                continue
+            sentence = doc.sentences[mention.sentence]
+            for size in range(_ROLE_WORDS, 0, -1):
+                last = mention.last + size
+                tail = doc.tokens[mention.last : last]
+                if last > sentence.last or any(i in covered for i in range(mention.last, last)):
+                    continue
+                if not all(t.norm[:1].isalpha() and t.norm[:1].islower() for t in tail):
+                    continue
+                words = [t.norm for t in doc.tokens[mention.first : last]]
+                holder = self._role(words, date)
+                if holder:
+                    widened[k] = Mention(
+                        mention.start,
+                        tail[-1].end,
+                        doc.article.text[mention.start : tail[-1].end],
+                        "POSITION",
+                        self.analyzer.lemmatize_name(words),
+                        mention.sentence,
+                        mention.first,
+                        last,
+                        holder,
+                    )
+                    break
+        if widened:
+            doc.mentions = [widened.get(k, m) for k, m in enumerate(doc.mentions)]
 
     def _add_surnames(self, doc: Doc, surnames: dict[str, str]) -> None:
         """A capitalised word that repeats the surname of a person the article named in full
@@ -292,6 +334,8 @@ class Linker:
                 continue
             title = normalize_form(self.analyzer.lemmatize_name(list(words[split:])))
             pairs = self._titles.get(title, set())
+            if split and title in _LEADER_WORDS:
+                pairs = {("head_of_state", of)}  # "неміс басшысы": the German head of state
             offices = {office for office, whose in pairs if whose == of}
             if split == 0 and not offices and len(pairs) == 1 and " " in title:
                 office, of = next(iter(pairs))  # a title only one state has: "Рим Папасы"

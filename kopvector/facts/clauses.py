@@ -16,7 +16,7 @@ from typing import Any
 
 from kopvector.document import Token
 
-_SEPARATORS = frozenset({",", ";"})
+_SEPARATORS = frozenset({",", ";", ":"})  # a colon ends a clause only after a finite verb, like a comma
 
 
 @dataclass(frozen=True, slots=True)

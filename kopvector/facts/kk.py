@@ -33,6 +33,16 @@ _HEADING_END = ".!?…"
 _CLAUSE_MARKS = frozenset(",.;:!?")
 # Accusative endings, read on the form: the analyser may not know a foreign surname ("Блинкенді").
 _ACCUSATIVE = ("ды", "ді", "ты", "ті", "ны", "ні")
+
+
+def _accusative(token: Token) -> bool:
+    """Whether a name's last word is in the accusative ("Блинкенді"), read on the form because the
+    analyser misses it on foreign names; a possessive title ("Президенті") only looks like one."""
+    if token.feats.get("Person[psor]"):
+        return False
+    return token.feats.get("Case") == "Acc" or token.norm.lower().endswith(_ACCUSATIVE)
+
+
 # Case and possessive endings of a noun, read on the form where the analyser misreads it.
 _CASES = ("", "н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "мен")
 _NOUN_ENDINGS = frozenset(
@@ -87,6 +97,8 @@ class _Discourse:
     organisations: list[str] = field(default_factory=list)  # all named so far, the latest last
     event: dict[str, str] = field(default_factory=dict)  # organisation and place of the last meeting
     event_time: str | None = None  # when the last meeting was: "Саммитке X қатысты" happened then
+    # term, its words and modality of the last election to an organ: "Сол күні X да сайланды" is for it
+    election: tuple[str, str | None, str] | None = None
     attendees: list[str] = field(default_factory=list)  # who met last: "тараптар", "мемлекет басшылары"
     person: str | None = None  # the last person named: "ол" refers to it
     leaders: list[str] = field(default_factory=list)  # the last two officials: "екі мемлекет басшысы"
@@ -121,6 +133,7 @@ class _View:
     organisations: list[str] = field(default_factory=list)  # organisations of the previous clause
     follows: frozenset[str] = frozenset()  # fact kinds the previous clause stated ("..., оны X басқарды")
     persons: list[str] = field(default_factory=list)  # persons acting in the previous clause
+    places: list[str] = field(default_factory=list)  # where the previous clause is ("Тәжікстанда болды: ...")
 
     @cached_property
     def lemmas(self) -> list[str]:
@@ -204,6 +217,11 @@ class KazakhFactExtractor:
                     view.subjects = self._actors(previous, people)
                     view.organisations = self._organisations(previous, discourse)
                     view.persons = self._subjects(previous, discourse)
+                    view.places = [
+                        m.entity
+                        for m in self._countries(previous, places=True)
+                        if self._case(doc, m) == "Loc"
+                    ]
                     view.follows = previous.follows
                 if any(lemma in self.cues["opinion_verbs"] for lemma in view.lemmas):
                     continue
@@ -301,11 +319,14 @@ class KazakhFactExtractor:
         del discourse.leaders[:-2]
         for fact in facts:
             if fact.kind == "meeting":
+                forum, earlier = discourse.event.get("organization"), discourse.attendees
                 discourse.event = {k: v for k, v in fact.args.items() if k in ("organization", "place")}
                 discourse.event_time = fact.time or discourse.event_time
                 attendees = self._countries_of(fact.args["participants"], people)
                 attendees += [p for p in fact.args["participants"] if p.startswith("country:")]
                 organisation = fact.args.get("organization")
+                if organisation and organisation == forum and any(a.startswith("country:") for a in earlier):
+                    attendees = [*earlier, *attendees]  # "Кездесуді ашқан Тоқаев": one more at the same forum
                 discourse.attendees = (
                     list(dict.fromkeys(attendees))
                     if len(set(attendees)) > 1
@@ -350,7 +371,14 @@ class KazakhFactExtractor:
         leaves = any(w.startswith(tuple(cues["leaves"])) for w in view.words) or (
             "мүшелік" in lemmas and any(w.startswith(tuple(cues["stops"])) for w in view.words)
         )  # "одан шығып кетті", "мүшелігін тоқтатты"
-        elected = any(w.startswith(tuple(cues["elected"])) for w in view.words) and bool(view.ids("org:"))
+        voted = any(w.startswith(tuple(cues["elected"])) for w in view.words)
+        elected = voted and (
+            bool(view.ids("org:"))
+            or any(
+                lemma in self.cues["organisation_words"] and t.feats.get("Case") == "Dat"
+                for lemma, t in zip(lemmas, view.tokens, strict=True)
+            )  # "Кеңеске сайланды": to the council the article is about
+        )
         if not (
             any(lemma in cues["nouns"] for lemma in lemmas)
             or observer
@@ -395,18 +423,26 @@ class KazakhFactExtractor:
                 for m in view.mentions
                 if self._case(view.doc, m) == "Dat" and self._stateless(m.entity)
             ]
-        return [
+        when = time_text = modality = None
+        if voted and not leaves and discourse.election and not view.own_time:
+            when, time_text, modality = discourse.election  # the same vote, the same term
+        facts = [
             self._fact(
                 view,
                 "membership",
                 {"member": member, "organization": org, "status": status},
                 0.8,
-                modality="negated" if leaves else None,
+                when=when,
+                time_text=time_text,
+                modality="negated" if leaves else modality,
             )
             for member in dict.fromkeys(members)
             for org in self._organisations(view, discourse)
             if org not in forums  # "БҰҰ Бас Ассамблеясының отырысында ... мүше болып сайланды"
         ]
+        if voted and view.own_time and facts and facts[0].time:
+            discourse.election = (facts[0].time, facts[0].time_text, facts[0].modality)
+        return facts
 
     def _stateless(self, entity: str) -> bool:
         """A country, or a territory that the catalog keeps as a place without a state (Northern Cyprus)."""
@@ -449,10 +485,16 @@ class KazakhFactExtractor:
         serving = any(lemma in cues["verbs"] and self._predicates(view, i) for i, lemma in enumerate(lemmas))
         if not (missions or troops) or not serving or any(lemma in cues["not_missions"] for lemma in lemmas):
             return []
+        owners = [
+            m.entity
+            for m in self._countries(view)
+            if self._case(view.doc, m) == "Gen" and self._owns_troops(view, m)
+        ]  # "Қазақстанның біріктірілген батальоны": the troops are this state's, whatever framework
         places = [
             m.entity
             for m in self._countries(view, places=True)
-            if self._case(view.doc, m) in ("Loc", "Dat", "Gen") or m.entity.startswith("place:")
+            if (self._case(view.doc, m) in ("Loc", "Dat", "Gen") or m.entity.startswith("place:"))
+            and m.entity not in owners
         ]
         mission = missions[0] if missions else (context.mission if troops else None)
         if mission is None and "миссия" in lemmas and "org:UN" in view.ids("org:"):
@@ -460,16 +502,11 @@ class KazakhFactExtractor:
         entry = self.catalog.get(mission) if mission else None
         known = (entry.locations or entry.hosts) if entry else ()
         location = places[0] if places else (known[0] if len(known) == 1 else None)
-        location = location or self._place_word(view, discourse)
+        location = location or self._place_word(view, discourse) or next(iter(view.places), None)
         if not mission and not location and troops and "құрамында" in view.words:  # "контингент құрамында"
             mission, location = discourse.deployment.get("mission"), discourse.deployment.get("location")
         if not mission and not location:
             return []
-        owners = [
-            m.entity
-            for m in self._countries(view)
-            if self._case(view.doc, m) == "Gen" and self._owns_troops(view, m)
-        ]  # "Қазақстанның біріктірілген батальоны": the troops are this state's, whatever framework
         hosts_units = {
             m.entity
             for m in view.mentions
@@ -651,6 +688,10 @@ class KazakhFactExtractor:
             persons = self._leaders_of(view)  # "Әзірбайжан, Қазақстан ... президенттері"
         if not persons and "екі" in view.words and any(w in cues["leaders"] for w in lemmas):
             persons = list(discourse.leaders)  # "екі мемлекет басшысы келіссөз жүргізді"
+        if view.reported and not persons and "тарап" in lemmas and any(w in cues["discuss"] for w in lemmas):
+            # "Ақорданың хабарлауынша, тараптар ... талқылады": the source's own account of the talks of
+            # the two leaders just named (unattributed, it only repeats the meeting already stated)
+            persons = list(discourse.leaders)
         acts = [i for i, t in enumerate(view.tokens) if self._meeting_act(view, i, t, nouns, bool(persons))]
         held = len(persons) > 1 and any(
             lemmas[n] in cues["encounters"] and view.tokens[n].feats.get("Person[psor]") for n in nouns
@@ -718,7 +759,7 @@ class KazakhFactExtractor:
         persons = [m for m in view.mentions if m.entity.startswith("person:")]
         verbs = {_lemma(t) for t in view.tokens if t.pos in ("VERB", "AUX")}
         received = bool(verbs & set(cues["receives"])) and any(
-            view.doc.tokens[m.last - 1].norm.lower().endswith(_ACCUSATIVE) for m in persons
+            _accusative(view.doc.tokens[m.last - 1]) for m in persons
         )
         spoke = any(w.startswith(tuple(cues["speaks_with"])) for w in view.words) and any(
             self._case(view.doc, m) == "Ins" for m in persons
@@ -909,13 +950,22 @@ class KazakhFactExtractor:
             and m.entity.startswith(("country:", "org:", "place:", "mission:"))
             and self._country_of_place(m.entity) != self.home
             and m.entity != self.home
+            and not (m.last < len(doc.tokens) and self._is_office(doc.tokens[m.last]))  # "Ресей Президенті"
         ]
-        topical = any(lemma in self.cues["statement"]["topics"] for lemma in lemmas)
+        topical = any(self._topical(token) for token in tokens)
         if not (abroad or named or topical):
             return None  # praise for a singer, a government session: not a foreign-policy statement
         when = self.time.find(tokens, doc.article.published)
         view = self._view(doc, sentence, 0, tokens, [], when, relayed)
         return self._fact(view, "statement", args, 0.75, modality="reported" if relayed else "asserted")
+
+    def _topical(self, token: Token) -> bool:
+        """Whether a word puts a statement on foreign policy: a topic word, or countries in the plural."""
+        cues = self.cues["statement"]
+        lemma = _lemma(token)
+        if token.feats.get("Number") == "Plur" and lemma in cues["plural_topics"]:
+            return True
+        return any(part in cues["topics"] for part in lemma.split("-"))
 
     def _speakers(self, view: _View, people: _People) -> list[str]:
         """Officials and state bodies who propose, call for or declare something in the clause
@@ -935,8 +985,7 @@ class KazakhFactExtractor:
         if not acts:
             return []
         invited = any(
-            m.entity.startswith("person:") and view.doc.tokens[m.last - 1].norm.lower().endswith(_ACCUSATIVE)
-            for m in view.mentions
+            m.entity.startswith("person:") and _accusative(view.doc.tokens[m.last - 1]) for m in view.mentions
         )
         if invited:
             return []
@@ -1029,14 +1078,15 @@ class KazakhFactExtractor:
     def _parties(self, view: _View, discourse: _Discourse, people: _People, minimum: int) -> list[str]:
         """Signatories or partners: countries and organisations named, the signers' countries, or the
         sides "екі ел" / "тараптар" / "мемлекет басшылары" refer to."""
+        states = [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("country:")
+            and self._case(view.doc, m) not in _PLACE_CASES
+            and self._next_word_after(view, m) not in self.cues["not_a_party_before"]
+        ]
         named = [
-            *(
-                m.entity
-                for m in view.mentions
-                if m.entity.startswith("country:")
-                and self._case(view.doc, m) not in _PLACE_CASES
-                and self._next_word_after(view, m) not in self.cues["not_a_party_before"]
-            ),
+            *states,
             *self._organisations(view, discourse, inherit=False),
             *self._countries_of(view.ids("person:"), people),
         ]
@@ -1054,8 +1104,10 @@ class KazakhFactExtractor:
         if len(named) < 2 and both:
             sides = discourse.attendees or discourse.document or discourse.sides
             named = list(dict.fromkeys([*named, *sides]))
-        if not named and "құжат" in view.lemmas and discourse.document:
-            named = list(discourse.document)  # "Құжатқа 2015 жылы қол қойылған": the one just named
+        if "құжат" in view.lemmas and discourse.document and set(states) <= set(discourse.document):
+            # "Құжатқа X пен Y қол қойды", "Қазақстан құжатты ратификациялады": the document just named
+            signers = [n for n in named if n.startswith("country:")]
+            named = list(dict.fromkeys([*discourse.document, *signers]))
         if not named:  # "Саммит қорытындысы бойынша декларация қабылданды": the forum's document
             forum = discourse.event.get("organization")
             named = [forum] if forum else list(discourse.attendees)
@@ -1064,11 +1116,8 @@ class KazakhFactExtractor:
     def _sectors(self, view: _View) -> list[str]:
         """Sectors the clause names, else its sentence's ("мұнай ... талқылап, шешімге келе алмады")."""
         for tokens in (view.tokens, view.doc.sentence_tokens(view.sentence)):
-            found = [
-                sector
-                for sector, words in self.cues["sectors"].items()
-                if any(_lemma(t) in words or t.norm.lower() in words for t in tokens)
-            ]
+            parts = {part for t in tokens for word in (_lemma(t), t.norm.lower()) for part in word.split("-")}
+            found = [sector for sector, words in self.cues["sectors"].items() if not parts.isdisjoint(words)]
             if found:
                 return found
         return []
@@ -1322,12 +1371,14 @@ class KazakhFactExtractor:
             for i, w in enumerate(words)
         ) or any(lemma in self.cues["cancelled"] for lemma in lemmas)
         negation = negation or any(self._contains(words, phrase) for phrase in self.cues["refused"])
-        if negation or any(t.feats.get("Polarity") == "Neg" for t in view.tokens if t.pos == "VERB"):
+        named = {i for m in view.mentions for i in range(m.first - view.first, view.after(m))}
+        verbs = [t for i, t in enumerate(view.tokens) if i not in named]  # "фон дер Ляйен" has no verb
+        if negation or any(t.feats.get("Polarity") == "Neg" for t in verbs if t.pos == "VERB"):
             return "negated"
         predicate = next(
             (
                 t
-                for t in reversed(view.tokens)
+                for t in reversed(verbs)
                 if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm", "Fin") == "Fin"
             ),
             None,
@@ -1366,7 +1417,7 @@ class KazakhFactExtractor:
             or intent
             or (ahead and (kind in _STATE_KINDS or not past))
             or any(w in self.cues["planned"] for w in words)
-            or any(t.feats.get("Tense") == "Fut" for t in view.tokens)
+            or any(t.feats.get("Tense") == "Fut" for t in verbs)
         ):
             return "planned"
         return "reported" if view.reported else "asserted"
