@@ -4,8 +4,8 @@ KazNERD items hold only sentence indices and token ranges; the sentences are rea
 test time, and those checks skip cleanly when ../shared is absent. The articles are our own texts in
 gold/facts/articles/ (the set the extractor was tuned on), gold/facts/heldout/ (the held-out set,
 written and annotated afterwards), gold/facts/heldout2/ (the second held-out set),
-gold/facts/heldout3/ (the third) and gold/facts/heldout4/ (the fourth, blind held-out set). All get the
-same checks, and every evidence offset must point into `article.text`.
+gold/facts/heldout3/ (the third), gold/facts/heldout4/ (the fourth) and gold/facts/heldout5/ (the fifth, blind
+held-out set). All get the same checks, and every evidence offset must point into `article.text`.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ HELDOUT_GOLD = GOLD / "heldout.jsonl"
 HELDOUT2_GOLD = GOLD / "heldout2.jsonl"
 HELDOUT3_GOLD = GOLD / "heldout3.jsonl"
 HELDOUT4_GOLD = GOLD / "heldout4.jsonl"
+HELDOUT5_GOLD = GOLD / "heldout5.jsonl"
 # Article sets: name -> (gold file, directory of the article texts under gold/facts/).
 ARTICLE_SETS = {
     "articles": (ARTICLES_GOLD, "articles"),
@@ -38,6 +39,7 @@ ARTICLE_SETS = {
     "heldout2": (HELDOUT2_GOLD, "heldout2"),
     "heldout3": (HELDOUT3_GOLD, "heldout3"),
     "heldout4": (HELDOUT4_GOLD, "heldout4"),
+    "heldout5": (HELDOUT5_GOLD, "heldout5"),
 }
 # Held-out sets: name -> (the sets written before it, its README heading, its label in the counts table).
 HELDOUT_SETS = {
@@ -45,6 +47,11 @@ HELDOUT_SETS = {
     "heldout2": (("articles", "heldout"), "## Second held-out set", "held-out 2"),
     "heldout3": (("articles", "heldout", "heldout2"), "## Third held-out set", "held-out 3"),
     "heldout4": (("articles", "heldout", "heldout2", "heldout3"), "## Fourth held-out set", "held-out 4"),
+    "heldout5": (
+        ("articles", "heldout", "heldout2", "heldout3", "heldout4"),
+        "## Fifth held-out set",
+        "held-out 5",
+    ),
 }
 
 # Fact kinds and their arguments, as in docs/record-schema.md: (required, optional).
