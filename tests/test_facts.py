@@ -424,3 +424,29 @@ def test_the_document_just_named_keeps_its_parties_and_a_name_is_no_verb(pipelin
     agreements = facts_of(doc, "agreement")
     assert [set(f["parties"]) for f, _, _ in agreements] == [{"country:KZ", "org:EU"}] * 3
     assert [m for _, _, m in agreements] == ["asserted"] * 3  # "дер" of the name is no future verb
+
+
+def test_summit_documents_belong_to_the_summit_even_after_bilateral_talks(pipeline):
+    text = (
+        "Астанада кеше «Орталық Азия – Қытай» саммиті өтті.\n"
+        "Тоқаев пен Си Цзиньпин Ақордада сауда саласындағы ынтымақтастықты одан әрі дамыту мәселелерін "
+        "талқылады.\n"
+        "Жиын соңында Астана декларациясы қабылданды.\n"
+    )
+    doc = analyse(pipeline, text, date(2025, 6, 18))
+    assert [set(f["parties"]) for f, _, _ in facts_of(doc, "cooperation")] == [{"country:KZ", "country:CN"}]
+    assert [f["parties"] for f, _, _ in facts_of(doc, "agreement")] == [["org:CA-CHINA"]]
+
+
+def test_a_session_under_a_states_chair_and_a_sender_of_no_troops(pipeline):
+    text = (
+        "Шанхай ынтымақтастық ұйымы басшыларының отырысы кеше Үндістанның төрағалығымен онлайн өтті.\n"
+        "Қазақстан Ауғанстандағы НАТО бастаған күштерге әскер жіберген жоқ.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 7, 5))
+    assert [(f["chair"], f["organization"]) for f, _, _ in facts_of(doc, "chairmanship")] == [
+        ("country:IN", "org:SCO")
+    ]
+    assert [(f["participant"], f["location"], m) for f, _, m in facts_of(doc, "mission_participation")] == [
+        ("country:KZ", "country:AF", "negated")
+    ]

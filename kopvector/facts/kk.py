@@ -46,7 +46,7 @@ def _accusative(token: Token) -> bool:
 # Case and possessive endings of a noun, read on the form where the analyser misreads it.
 _CASES = ("", "н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "мен")
 _NOUN_ENDINGS = frozenset(
-    {"ты", "ті", "ды", "ді", "ны", "ні", "қа", "ке", "ға", "ге", "та", "те", "да", "де", "тың", "тің"}
+    {"", "ты", "ті", "ды", "ді", "ны", "ні", "қа", "ке", "ға", "ге", "та", "те", "да", "де", "тың", "тің"}
     | {
         "дың",
         "дің",
@@ -97,6 +97,7 @@ class _Discourse:
     organisations: list[str] = field(default_factory=list)  # all named so far, the latest last
     event: dict[str, str] = field(default_factory=dict)  # organisation and place of the last meeting
     event_time: str | None = None  # when the last meeting was: "Саммитке X қатысты" happened then
+    forum: str | None = None  # the organisation of the last summit, even after bilateral talks at it
     # term, its words and modality of the last election to an organ: "Сол күні X да сайланды" is for it
     election: tuple[str, str | None, str] | None = None
     attendees: list[str] = field(default_factory=list)  # who met last: "тараптар", "мемлекет басшылары"
@@ -325,6 +326,7 @@ class KazakhFactExtractor:
                 attendees = self._countries_of(fact.args["participants"], people)
                 attendees += [p for p in fact.args["participants"] if p.startswith("country:")]
                 organisation = fact.args.get("organization")
+                discourse.forum = organisation or discourse.forum
                 if organisation and organisation == forum and any(a.startswith("country:") for a in earlier):
                     attendees = [*earlier, *attendees]  # "Кездесуді ашқан Тоқаев": one more at the same forum
                 discourse.attendees = (
@@ -454,12 +456,24 @@ class KazakhFactExtractor:
     def _chairmanship(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         if "төрағалық" not in view.lemmas:
             return []
-        passes = self._has(view, "chairmanship", "passes")
-        if passes:
-            chairs = [m.entity for m in self._countries(view) if self._case(view.doc, m) == "Dat"]
+        countries = self._countries(view)
+        receivers = [m.entity for m in countries if self._case(view.doc, m) == "Dat"]
+        under = [
+            m.entity
+            for m in countries
+            if self._case(view.doc, m) == "Gen"
+            and view.lemmas[view.after(m) : view.after(m) + 1] == ["төрағалық"]
+            and view.tokens[view.after(m)].feats.get("Case") in ("Ins", "Loc")
+        ]  # "Үндістанның төрағалығымен өтті": held under India's chair
+        # "төрағалық Әзірбайжанға өтті" passes the chair; "... төрағалығымен өтті" only took place
+        handing = self._has(view, "chairmanship", "passes")
+        passes = handing and bool(receivers)
+        if passes or under or handing:
+            chairs = receivers if passes else under
         else:
             chairs = [a for a in self._actors(view, people) if a.startswith("country:")]
-        orgs = self._organisations(view, discourse)
+        # "ұйымына мүше мемлекеттер басшылары кеңесінің отырысы": the organisation behind the organ
+        orgs = self._organisations(view, discourse) or view.ids("org:")
         term = {"term": view.when} if view.when and view.own_time and not passes else {}
         handed = passes or "қабылда" in view.lemmas
         before = [m.entity for m in self._countries(view) if handed and self._case(view.doc, m) == "Abl"]
@@ -517,11 +531,19 @@ class KazakhFactExtractor:
             if any(w in cues["forces"] for w in lemmas)
             else []
         )  # "ҰҚШҰ-ның бітімгерлік күштері", "ұйымның күштері": the organisation's forces
-        participants = (
-            owners
-            or forces
-            or [a for a in self._actors(view, people, exclude=_PLACE_CASES | {"Dat"}) if a not in hosts_units]
-        )
+        actors = [
+            a for a in self._actors(view, people, exclude=_PLACE_CASES | {"Dat"}) if a not in hosts_units
+        ]
+        senders = (
+            [
+                m.entity
+                for m in self._countries(view)
+                if self._case(view.doc, m) in ("Nom", None) and m.label != "NORP"
+            ]
+            if "жібер" in lemmas
+            else []
+        )  # "Қазақстан ... НАТО күштеріне әскер жіберген жоқ": the sender
+        participants = owners or senders or forces or actors
         if not participants and troops:
             participants = [self.home]
         args: dict[str, Any] = {
@@ -1059,7 +1081,11 @@ class KazakhFactExtractor:
         if orgs:
             return list(dict.fromkeys(orgs))
         heads = [lemma for lemma in view.lemmas if lemma in self.cues["organisation_words"]]
-        if heads or any(w in self.cues["organisation_pronouns"] for w in view.words):
+        pronoun = any(
+            w in self.cues["organisation_pronouns"] and view.words[i + 1 : i + 2] != ["әрі"]
+            for i, w in enumerate(view.words)
+        )  # "одан әрі" is "further", not "from it"
+        if heads or pronoun:
             referent = self._referent(heads, discourse)
             if referent:
                 return [referent]  # "ұйымға", "Кеңесте", "қордың": the one the article is about
@@ -1099,9 +1125,11 @@ class KazakhFactExtractor:
         at_forum = "екі" not in view.words and any(
             self._inflects(t, self.cues["meeting"]["events"]) for t in view.tokens
         )
-        if len(named) < 2 and both and at_forum and discourse.event.get("organization"):
-            named = [*named, discourse.event["organization"]]  # "Отырыс соңында ел басшылары ... қол қойды"
-        if len(named) < 2 and both:
+        if len(named) < 2 and both and at_forum and discourse.forum:
+            named = list(
+                dict.fromkeys([*named, discourse.forum])
+            )  # "Отырыс соңында ел басшылары ... қол қойды"
+        elif len(named) < 2 and both:
             sides = discourse.attendees or discourse.document or discourse.sides
             named = list(dict.fromkeys([*named, *sides]))
         if "құжат" in view.lemmas and discourse.document and set(states) <= set(discourse.document):
@@ -1109,7 +1137,7 @@ class KazakhFactExtractor:
             signers = [n for n in named if n.startswith("country:")]
             named = list(dict.fromkeys([*discourse.document, *signers]))
         if not named:  # "Саммит қорытындысы бойынша декларация қабылданды": the forum's document
-            forum = discourse.event.get("organization")
+            forum = discourse.forum if at_forum else discourse.event.get("organization")
             named = [forum] if forum else list(discourse.attendees)
         return named if len(named) >= minimum else []
 
