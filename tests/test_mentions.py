@@ -72,3 +72,24 @@ def test_acronyms_match_only_when_written_in_capitals(matcher):
         ("ЕС", "ORGANISATION", "org:EU"),
         ("НАТО", "ORGANISATION", "org:NATO"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "last"),
+    [
+        ("Түркітанушы Зәуреш Құдайбергенова айтты", 1, 3),
+        ("Бақытжан Оспанов Солтүстік Кипрге мәртебе беру шешімін сынады", 0, 2),
+        ("Мадина Төлегенова Кеңестегі жұмысты бағалады", 0, 2),
+        ("Қасым-Жомарт Тоқаев сөйледі", 0, 2),
+    ],
+)
+def test_a_person_span_loses_a_role_before_and_a_word_after_the_surname(sentence, first, last):
+    words = sentence.split()
+    assert merge([(0, 3, "PERSON")], [], words) == [(first, last, "PERSON")]
+
+
+def test_a_first_name_before_a_catalog_surname_makes_a_different_person(matcher):
+    words = ["Әскери", "сарапшы", "Ғалым", "Әбдірахманов", "айтты"]
+    catalog = matcher.match(words)
+    assert [m.ids for m in catalog] == [("person:kairat-abdrakhmanov",)]
+    assert merge([(2, 4, "PERSON")], catalog, words) == [(2, 4, "PERSON")]

@@ -111,3 +111,16 @@ def test_colon_quote_unnamed_speakers_and_a_capital_that_speaks(pipeline):
     assert colon.speaker.entity is None and colon.speaker.role == "Сарапшылар"
     assert elided.speaker == Speaker(None, None, None) and elided.cue == "айтты"
     assert capital.speaker.entity == "country:UZ" and capital.kind == "indirect"
+
+
+def test_the_person_inside_a_reporting_frame_is_the_speaker(pipeline):
+    text = (
+        "Ақорданың хабарлауынша, Қасым-Жомарт Тоқаев саммитте Қазақстанның Еуропалық одақпен көлік "
+        "саласындағы ынтымақтастықты кеңейтуге мүдделі екенін жеткізді.\n"
+        "Урсула фон дер Ляйен Орталық Азияға инвестиция бағыттайтынын жариялады.\n"
+    )
+    doc = pipeline(Article(id=article_id(text), text=text, published=date(2025, 4, 4)))
+    assert [(q.kind, q.speaker.entity) for q in doc.quotes] == [
+        ("indirect", "person:kassym-jomart-tokayev"),
+        ("indirect", "person:ursula-von-der-leyen"),
+    ]

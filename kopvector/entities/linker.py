@@ -18,6 +18,7 @@ from kopvector.document import Doc, Entity, Mention
 from kopvector.entities.catalog import Catalog
 from kopvector.entities.catalog.load import normalize_form
 from kopvector.entities.matcher import CatalogMatcher
+from kopvector.entities.mentions import SURNAME_STEMS
 from kopvector.language.kk.latin import cyrillic_to_latin
 from kopvector.language.kk.morphology import Analyzer
 
@@ -88,7 +89,6 @@ _SURNAME_ENDINGS = frozenset(
 # A person is seldom named in the locative: "Фумио Кисида" is not "Киси" + -да, unless the stem is a
 # surname by its ending ("Мағзумовада" is "Мағзумова" + -да).
 _LOCATIVE = ("да", "де", "та", "те")
-_SURNAME_STEMS = ("ов", "ев", "ова", "ева", "ин", "ина", "ұлы", "қызы", "ян", "енко", "ский", "ская")
 
 
 # "Leader" with a country's name before it means its head of state ("корей басшысы").
@@ -99,9 +99,7 @@ _ROLE_WORDS = 3
 
 def _locative_misread(written: str, lemma: str) -> bool:
     """Whether a surname was read as a locative ("Кисида" → "Киси") that it cannot be."""
-    return (
-        written.endswith(_LOCATIVE) and written[:-2] == lemma and not lemma.lower().endswith(_SURNAME_STEMS)
-    )
+    return written.endswith(_LOCATIVE) and written[:-2] == lemma and not lemma.lower().endswith(SURNAME_STEMS)
 
 
 def person_slug(name: str) -> str:

@@ -7,7 +7,10 @@ Policy (catalog names are exact, the CRF's boundaries are not):
   keeps the NER's GPE/LOCATION distinction for places;
 - an NER span that overlaps catalog matches is dropped when they cover all of its words or carry its
   label (it was the same name cut wrongly); otherwise it stays beside them, e.g. a POSITION
-  "БҰҰ Бас хатшысы" around the organisation "БҰҰ".
+  "БҰҰ Бас хатшысы" around the organisation "БҰҰ";
+- a person span loses a role word before the name and words after the surname;
+- a catalog person that an NER person span extends to the left ("Ғалым" + "Әбдірахманов") gives way to
+  it: a different first name is a different person, and the full name is linked as a whole.
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ from collections.abc import Callable, Iterator, Sequence
 from kopvector.entities.matcher import CatalogMatch
 
 _BREAKS = frozenset('()[]«»“”"')
+# Endings of Kazakh, Russian and other surnames in the press: a name ends with its surname.
+SURNAME_STEMS = ("ов", "ев", "ова", "ева", "ин", "ина", "ұлы", "қызы", "ян", "енко", "ский", "ская")
+# "Түркітанушы", "Германиятанушы": a capitalised "-ologist" before a name is a role, not the name.
+_EXPERT_SUFFIX = "танушы"
 _PLACE_LABELS = frozenset({"GPE", "LOCATION"})
 
 Span = tuple[int, int, str]
@@ -58,9 +65,29 @@ def clean_spans(spans: Sequence[Span], words: Sequence[str]) -> list[Span]:
     return cleaned
 
 
+def trim_person(first: int, last: int, words: Sequence[str]) -> tuple[int, int]:
+    """A person span without a role word before the name ("Түркітанушы Зәуреш ...") or a capitalised
+    word after the surname ("... Оспанов Солтүстік Кипрге"), which the NER often takes in."""
+    while last - first > 2 and words[first].lower().endswith(_EXPERT_SUFFIX):
+        first += 1
+    for i in range(first + 1, last - 1):
+        if words[i].lower().endswith(SURNAME_STEMS):
+            return first, i + 1
+    return first, last
+
+
 def merge(ner: Sequence[Span], catalog: Sequence[CatalogMatch], words: Sequence[str]) -> list[Span]:
     """The sentence's mentions, ordered by position (longer first when two start together)."""
-    ner = clean_spans(ner, words)
+    ner = [
+        (*trim_person(f, la, words), lb) if lb == "PERSON" else (f, la, lb)
+        for f, la, lb in clean_spans(ner, words)
+    ]
+    persons = [(f, la) for f, la, lb in ner if lb == "PERSON"]
+    catalog = [
+        m
+        for m in catalog
+        if not (m.label == "PERSON" and any(f < m.first and m.last == la for f, la in persons))
+    ]  # "Ғалым Әбдірахманов" is not the catalog's "Әбдірахманов": the full name decides
     merged: list[Span] = []
     covered: set[int] = set()
     for match in catalog:
