@@ -450,3 +450,22 @@ def test_a_session_under_a_states_chair_and_a_sender_of_no_troops(pipeline):
     assert [(f["participant"], f["location"], m) for f, _, m in facts_of(doc, "mission_participation")] == [
         ("country:KZ", "country:AF", "negated")
     ]
+
+
+def test_member_states_are_the_catalogs_and_a_side_of_a_conflict_sends_no_troops(pipeline):
+    text = (
+        "Бішкекте бүгін Түркі мемлекеттері ұйымының саммиті өтті.\n"
+        "Ұйымға мүше мемлекеттердің басшылары энергетика саласындағы ынтымақтастықты талқылады.\n"
+        "Израиль мен «Хезболла» арасындағы қақтығыс ушыққаннан бері UNIFIL-ге әскер жіберген елдер "
+        "алаңдаушылық білдіріп отыр.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 11, 6))
+    [(cooperation, _, _)] = facts_of(doc, "cooperation")
+    assert set(cooperation["parties"]) == {
+        "country:AZ",
+        "country:KZ",
+        "country:KG",
+        "country:TR",
+        "country:UZ",
+    }
+    assert "country:IL" not in {f["participant"] for f, _, _ in facts_of(doc, "mission_participation")}

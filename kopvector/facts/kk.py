@@ -534,15 +534,17 @@ class KazakhFactExtractor:
         actors = [
             a for a in self._actors(view, people, exclude=_PLACE_CASES | {"Dat"}) if a not in hosts_units
         ]
-        senders = (
-            [
-                m.entity
-                for m in self._countries(view)
-                if self._case(view.doc, m) in ("Nom", None) and m.label != "NORP"
-            ]
-            if "жібер" in lemmas
-            else []
-        )  # "Қазақстан ... НАТО күштеріне әскер жіберген жоқ": the sender
+        sends = any(
+            lemma == "жібер"
+            and view.tokens[i + 1 : i + 2]
+            and view.tokens[i + 1].pos not in ("NOUN", "PROPN")
+            for i, lemma in enumerate(lemmas)
+        )  # "әскер жіберген жоқ" says who sent; "әскер жіберген елдер" describes them
+        senders = [
+            m.entity
+            for m in self._countries(view)
+            if sends and self._case(view.doc, m) in ("Nom", None) and m.label != "NORP"
+        ]  # "Қазақстан ... НАТО күштеріне әскер жіберген жоқ": the sender
         participants = owners or senders or forces or actors
         if not participants and troops:
             participants = [self.home]
@@ -911,10 +913,33 @@ class KazakhFactExtractor:
         )
         if not (named or joint) or any(lemma in cues["calls"] for lemma in lemmas):
             return []
-        parties = self._parties(view, discourse, people, minimum=2)
+        parties = self._parties(view, discourse, people, minimum=2) or self._member_states(view, discourse)
         if len(parties) < 2:
             return []
         return [self._fact(view, "cooperation", {"parties": parties, "sectors": self._sectors(view)}, 0.65)]
+
+    def _member_states(self, view: _View, discourse: _Discourse) -> list[str]:
+        """The full members, on the clause's date, of the organisation whose "мүше мемлекеттер" /
+        "мүше елдер" the clause names ("Ұйымға мүше мемлекеттердің басшылары ... талқылады"), as the
+        catalog lists them."""
+        lemmas = view.lemmas
+        if not any(
+            lemmas[i] == "мүше" and lemmas[i + 1 : i + 2] in (["мемлекет"], ["ел"])
+            for i in range(len(lemmas))
+        ):
+            return []
+        entry = next((self.catalog.get(org) for org in self._organisations(view, discourse)), None)
+        published = view.doc.article.published
+        year = (view.when or (published.isoformat() if published else ""))[:4]
+        if entry is None or not year.isdigit():
+            return []
+        return [
+            m.entity
+            for m in entry.members
+            if m.status == "member"
+            and (m.since is None or m.since[:4] <= year)
+            and (m.until is None or m.until[:4] >= year)
+        ]
 
     def _statements(
         self, doc: Doc, by_sentence: dict[int, list[Mention]], spoken: list[tuple[int, str, bool]]
@@ -1041,7 +1066,8 @@ class KazakhFactExtractor:
         actors = [
             m.entity
             for m in self._countries(view)
-            if m.label == "NORP" or self._case(view.doc, m) not in exclude
+            if (m.label == "NORP" or self._case(view.doc, m) not in exclude)
+            and self._word_after_list(view, m) != "арасындағы"  # "Израиль мен Хезболла арасындағы қақтығыс"
         ]
         if capitals:  # "Анкара ... мүшесі емес", "Вашингтон одан шығып кеткен"; not "Баку саммитінде"
             actors += [
@@ -1322,6 +1348,8 @@ class KazakhFactExtractor:
                 i = view.after(starts[i])
             elif (
                 view.words[i] in self.cues["list_joiners"]
+                or view.words[i] in ("«", "»")
+                or view.tokens[i].norm[:1].isupper()  # a name the catalog does not know: "«Хезболла»"
                 or view.tokens[i].feats.get("VerbForm") == "Vnoun"
                 or (view.words[i].endswith(("у", "ю")) and view.words[i + 1 : i + 2] == ["туралы"])
             ):
