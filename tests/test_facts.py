@@ -469,3 +469,26 @@ def test_member_states_are_the_catalogs_and_a_side_of_a_conflict_sends_no_troops
         "country:UZ",
     }
     assert "country:IL" not in {f["participant"] for f, _, _ in facts_of(doc, "mission_participation")}
+
+
+def test_a_forum_its_pronoun_its_named_documents_and_its_chair_handed_on(pipeline):
+    text = (
+        "Астанада бүгін Шанхай ынтымақтастық ұйымының саммиті өтті.\n"
+        "Жиынды Қасым-Жомарт Тоқаев жүргізді, оған Си Цзиньпин мен Владимир Путин қатысты.\n"
+        "Саммит соңында Астана декларациясы қабылданып, экстремизмге қарсы іс-қимыл туралы конвенцияға "
+        "қол қойылды, мұндай кездесулерді екі жылда бір рет өткізу туралы шешім де қабылданды.\n"
+        "Қазақстанның бір жылдық төрағалығы осымен аяқталып, ұйымға төрағалық Қытайға өтті.\n"
+    )
+    doc = analyse(pipeline, text, date(2017, 6, 9))
+    meetings = facts_of(doc, "meeting")
+    assert set(meetings[1][0]["participants"]) == {
+        "person:kassym-jomart-tokayev",
+        "person:xi-jinping",
+        "person:vladimir-putin",
+    }
+    agreements = [(f["parties"], f.get("title")) for f, _, _ in facts_of(doc, "agreement")]
+    assert agreements[:2] == [
+        (["org:SCO"], "Астана декларациясы"),
+        (["org:SCO"], "экстремизмге қарсы іс-қимыл туралы конвенция"),
+    ]
+    assert {f["chair"] for f, _, _ in facts_of(doc, "chairmanship")} == {"country:CN", "country:KZ"}

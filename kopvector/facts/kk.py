@@ -476,7 +476,19 @@ class KazakhFactExtractor:
         orgs = self._organisations(view, discourse) or view.ids("org:")
         term = {"term": view.when} if view.when and view.own_time and not passes else {}
         handed = passes or "қабылда" in view.lemmas
-        before = [m.entity for m in self._countries(view) if handed and self._case(view.doc, m) == "Abl"]
+        before = [
+            m.entity
+            for m in countries
+            if handed
+            and (
+                self._case(view.doc, m) == "Abl"
+                or (
+                    passes
+                    and self._case(view.doc, m) == "Gen"
+                    and "төрағалық" in view.lemmas[view.after(m) : view.after(m) + 3]
+                )  # "Қазақстанның бір жылдық төрағалығы аяқталып, ... Қытайға өтті"
+            )
+        ]
         facts = [
             self._fact(view, "chairmanship", {"chair": chairs[0], "organization": orgs[0], **term}, 0.8)
             for _ in chairs[:1]
@@ -732,8 +744,8 @@ class KazakhFactExtractor:
             held, nouns = True, nouns or [len(lemmas)]
         held = held or discussed
         talks = talks or discussed
-        if "оны" in view.words and "meeting" in view.follows:
-            nouns = nouns or [len(lemmas)]  # "оны" stands for the meeting just named
+        if any(w in cues["pronouns"] for w in view.words) and "meeting" in view.follows:
+            nouns = nouns or [len(lemmas)]  # "оны", "оған" stand for the meeting just named
         if any(w in cues["vague"] for w in view.words):
             return []  # "бірқатар кездесу өткізеді": nobody named to meet
         if not (held or (acts and (nouns or talks))):
@@ -896,7 +908,8 @@ class KazakhFactExtractor:
         sectors = self._sectors(view)
         if sectors:
             args["sectors"] = sectors
-        titles = [t for t in (self._about(view, i) for i in documents) if t] or [self._quoted_title(view)]
+        titles = [t for i in documents for t in [self._about(view, i) or self._named_title(view, i)] if t]
+        titles = list(dict.fromkeys(titles)) or [self._quoted_title(view)]
         return [
             self._fact(view, "agreement", {**args, **({"title": title} if title else {})}, 0.7)
             for title in titles
@@ -1143,14 +1156,16 @@ class KazakhFactExtractor:
             *self._countries_of(view.ids("person:"), people),
         ]
         named = list(dict.fromkeys(named))
-        both = any(
+        pair = any(
+            w == "екі" and view.lemmas[i + 1 : i + 2] and view.lemmas[i + 1] in self.cues["pair_nouns"]
+            for i, w in enumerate(view.words)
+        )  # "екі ел", "екі мемлекет басшысы"; not "екі жылда бір рет"
+        both = pair or any(
             w in self.cues["both_sides"] or lemma in self.cues["both_sides"]
             for w, lemma in zip(view.words, view.lemmas, strict=True)
         )
         named = list(dict.fromkeys([*named, *self._actors(view, people)]))
-        at_forum = "екі" not in view.words and any(
-            self._inflects(t, self.cues["meeting"]["events"]) for t in view.tokens
-        )
+        at_forum = not pair and any(self._inflects(t, self.cues["meeting"]["events"]) for t in view.tokens)
         if len(named) < 2 and both and at_forum and discourse.forum:
             named = list(
                 dict.fromkeys([*named, discourse.forum])
@@ -1279,6 +1294,23 @@ class KazakhFactExtractor:
         noun = next((n for n in nouns if written.lower().startswith(n)), _lemma(head))
         # The head in its dictionary form, unless the article is in Latin letters (keep them as written).
         return text[view.tokens[first].start : head.start] + (written if written.isascii() else noun)
+
+    def _named_title(self, view: _View, i: int) -> str | None:
+        """The title of document `i` named after a place: "Астана декларациясы", "Бішкек декларациясына"
+        (the capitalised words before it, and the head with its possessive, without its case)."""
+        first = i
+        while first > 0 and i - first < 3 and view.tokens[first - 1].norm[:1].isupper():
+            first -= 1
+        if first == i or (
+            first == 0 and i - first == 1 and not view.tokens[0].ner.endswith(("GPE", "LOCATION"))
+        ):
+            return None  # no name, or only a sentence's first word
+        text = view.doc.article.text
+        head = view.tokens[i]
+        written = text[head.start : head.end].lower()
+        noun = next((n for n in self.cues["agreement"]["nouns"] if written.startswith(n)), _lemma(head))
+        owned = next((noun + p for p in ("сы", "сі", "ы", "і") if written.startswith(noun + p)), noun)
+        return text[view.tokens[first].start : head.start] + owned
 
     def _in_title(self, view: _View, i: int) -> bool:
         """Word `i` names what a document is about: "әріптестікті дамыту туралы бірлескен мәлімдеме"."""
