@@ -492,3 +492,21 @@ def test_a_forum_its_pronoun_its_named_documents_and_its_chair_handed_on(pipelin
         (["org:SCO"], "экстремизмге қарсы іс-қимыл туралы конвенция"),
     ]
     assert {f["chair"] for f, _, _ in facts_of(doc, "chairmanship")} == {"country:CN", "country:KZ"}
+
+
+def test_observers_by_role_an_organisations_statement_and_a_visitor_to_the_summit(pipeline):
+    text = (
+        "Шушада бүгін Түркі мемлекеттері ұйымының бейресми саммиті өтті.\n"
+        "Қасым-Жомарт Тоқаев жиынға қатысу үшін Әзірбайжанға барды.\n"
+        "Саммитке Венгрия Премьер-министрі Виктор Орбан келді.\n"
+        "Ұйымның толыққанды мүшелері – Әзірбайжан мен Түркия, ал Түрікменстан мен Солтүстік Кипр бақылаушы "
+        "ретінде қатысады.\n"
+        "Еуропалық комиссияның мәлімдеуінше, Орталық Азиямен ынтымақтастық Еуропа үшін маңызды.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 7, 6))
+    assert ("person:viktor-orban", "country:AZ") in {
+        (f["visitor"], f["destination"]) for f, _, _ in facts_of(doc, "visit")
+    }
+    observers = {f["member"] for f, _, _ in facts_of(doc, "membership") if f["status"] == "observer"}
+    assert observers == {"country:TM", "place:northern-cyprus"}
+    assert [f["speaker"] for f, _, _ in facts_of(doc, "statement")] == ["org:EC"]

@@ -244,7 +244,7 @@ class KazakhFactExtractor:
                 previous = view
                 previous.follows = frozenset(f.kind for f in facts)
         doc.facts.extend(self._merge_meetings(list(found.values())))
-        doc.facts.extend(self._statements(doc, by_sentence, spoken))
+        doc.facts.extend(self._statements(doc, by_sentence, spoken, people))
 
     @staticmethod
     def _merge_meetings(facts: list[Fact]) -> list[Fact]:
@@ -363,7 +363,8 @@ class KazakhFactExtractor:
         lemmas = view.lemmas
         cues = self.cues["membership"]
         observer, partner, founder = (
-            all(w in lemmas for w in cues[k]) for k in ("observer", "partner", "founder")
+            any(all(w in lemmas for w in words) for words in cues[k])
+            for k in ("observer", "partner", "founder")
         )
         joins = self._has(view, "membership", "verbs") or any(
             w.startswith(tuple(cues["verb_forms"])) for w in view.words
@@ -416,7 +417,13 @@ class KazakhFactExtractor:
             if applies
             else "member"
         )
-        members = self._actors(view, people, capitals=True)
+        members = self._actors(view, people, capitals=True) + [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("place:")
+            and self._stateless(m.entity)
+            and self._case(view.doc, m) in ("Nom", None)
+        ]  # a territory the catalog keeps without a state: "Солтүстік Кипр бақылаушы ретінде қатысады"
         if not members and self._contains(view.words, ["екі", "ел"]):
             members = list(discourse.sides)  # "Екі ел де ... мүшесі"
         if any(w.startswith(tuple(cues["given"])) for w in view.words):  # "СКТР-ға мәртебесі берілді"
@@ -447,10 +454,10 @@ class KazakhFactExtractor:
         return facts
 
     def _stateless(self, entity: str) -> bool:
-        """A country, or a territory that the catalog keeps as a place without a state (Northern Cyprus)."""
+        """A country, or a state the catalog keeps as a place because few recognise it (Northern Cyprus)."""
         entry = self.catalog.get(entity)
         return entity.startswith("country:") or (
-            entry is not None and entry.type == "place" and not entry.country
+            entry is not None and entry.type == "place" and entry.extra.get("kind") == "unrecognised_state"
         )
 
     def _chairmanship(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
@@ -651,6 +658,11 @@ class KazakhFactExtractor:
             or ((stays or to_a_meeting) and self._case(view.doc, m) == "Loc")
         ]  # "Қытайға барды", "Қазақстанда сапармен болды", "Бішкектегі саммитке келмеді"
         destinations = [d for d in destinations if d]
+        if not destinations and to_a_meeting and moves:  # "саммитке Виктор Орбан келді": to its host
+            host = self._country_of_place(discourse.event.get("place", "")) or discourse.visit.get(
+                "destination"
+            )
+            destinations = [host] if host else []
         cases = ("Nom", "Gen", None) if trip else ("Nom", None)
         named = [
             m
@@ -955,17 +967,25 @@ class KazakhFactExtractor:
         ]
 
     def _statements(
-        self, doc: Doc, by_sentence: dict[int, list[Mention]], spoken: list[tuple[int, str, bool]]
+        self,
+        doc: Doc,
+        by_sentence: dict[int, list[Mention]],
+        spoken: list[tuple[int, str, bool]],
+        people: _People,
     ) -> list[Fact]:
-        """A statement is what an office-holder or a state body said on foreign policy (not what an
-        expert said): every quote of one, and every clause where one proposes, calls or declares
-        (`spoken`: sentence, speaker, reported) even when the words themselves are not given."""
+        """A statement is what an office-holder, a state, a state body or an organisation said on
+        foreign policy (not what an expert said): every quote of one, and every clause where one
+        proposes, calls or declares (`spoken`: sentence, speaker, reported) even when the words
+        themselves are not given. An office-holder is one the catalog knows or the article titles."""
         not_speech = tuple(self.cues["statement"]["not_speech"])
         said = []
         for quote in doc.quotes:
             speaker = quote.speaker.entity
             entry = self.catalog.get(speaker) if speaker else None
-            if entry is None or not (entry.offices or entry.type in ("body", "country")):
+            titled = speaker in people.officials
+            if not titled and (
+                entry is None or not (entry.offices or entry.type in ("body", "country", "org"))
+            ):
                 continue
             if quote.cue.lower().startswith(not_speech):
                 continue  # "министрліктің мәліметінше": information passed on, not a speech
