@@ -510,3 +510,19 @@ def test_observers_by_role_an_organisations_statement_and_a_visitor_to_the_summi
     observers = {f["member"] for f, _, _ in facts_of(doc, "membership") if f["status"] == "observer"}
     assert observers == {"country:TM", "place:northern-cyprus"}
     assert [f["speaker"] for f, _, _ in facts_of(doc, "statement")] == ["org:EC"]
+
+
+def test_a_planned_summit_a_signing_ceremony_and_a_chair_passed_at_a_session(pipeline):
+    text = (
+        "Келесі жылы ШЫҰ мемлекет басшылары Астанада бас қосады, сол саммитте Беларусьті ұйымның толыққанды "
+        "мүшесі ретінде қабылдау жоспарланып отыр.\n"
+        "Құжаттарға қол қою рәсімінің алдында Тоқаев пен Мирзиёев келіссөз жүргізді.\n"
+        "Отырыс барысында ұйымға төрағалық Қазақстаннан Қырғызстанға өтті.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 7, 5))
+    assert [(f.get("organization"), f.get("place"), m) for f, _, m in facts_of(doc, "meeting")] == [
+        ("org:SCO", "place:astana", "planned"),
+        (None, None, "asserted"),
+    ]
+    assert [(f["member"], m) for f, _, m in facts_of(doc, "membership")] == [("country:BY", "planned")]
+    assert not facts_of(doc, "agreement")

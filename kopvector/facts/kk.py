@@ -473,12 +473,12 @@ class KazakhFactExtractor:
             and view.tokens[view.after(m)].feats.get("Case") in ("Ins", "Loc")
         ]  # "Үндістанның төрағалығымен өтті": held under India's chair
         # "төрағалық Әзірбайжанға өтті" passes the chair; "... төрағалығымен өтті" only took place
-        handing = self._has(view, "chairmanship", "passes")
-        passes = handing and bool(receivers)
-        if passes or under or handing:
+        passes = self._has(view, "chairmanship", "passes") and bool(receivers)
+        owners = {m.entity for m in countries if self._case(view.doc, m) == "Gen"}
+        if passes or under:
             chairs = receivers if passes else under
-        else:
-            chairs = [a for a in self._actors(view, people) if a.startswith("country:")]
+        else:  # the subject; "Қазақстанның алдағы төрағалығының басымдықтары" names a chair, states none
+            chairs = [a for a in self._actors(view, people) if a.startswith("country:") and a not in owners]
         # "ұйымына мүше мемлекеттер басшылары кеңесінің отырысы": the organisation behind the organ
         orgs = self._organisations(view, discourse) or view.ids("org:")
         term = {"term": view.when} if view.when and view.own_time and not passes else {}
@@ -878,13 +878,17 @@ class KazakhFactExtractor:
         if lemma in cues["leads"]:
             return "делегация" in view.lemmas or ("оны" in view.words and "meeting" in view.follows)
         if lemma in cues["takes_place"]:  # "саммит өтті"; "өтетін саммитке" names it, states nothing
+            if "төрағалық" in view.lemmas and any(
+                self._case(view.doc, m) == "Dat" for m in self._countries(view)
+            ):
+                return False  # "Отырыс барысында төрағалық Қырғызстанға өтті": the chair passed
             finite = token.feats.get("VerbForm", "Fin") == "Fin"
             if finite:
                 return any(view.tokens[n].feats.get("Case") in ("Nom", None) for n in nouns)
             held = token.feats.get("VerbForm") == "Part" and token.feats.get("Tense") == "Past"
             return held and any(
-                view.tokens[n].feats.get("Case") == "Loc" for n in nouns
-            )  # "... өткен саммитте"
+                view.tokens[n].feats.get("Case") in ("Loc", "Abl") for n in nouns
+            )  # "... өткен саммитте", "... өткен саммиттен бері"
         return True
 
     def _agreement(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
@@ -902,9 +906,10 @@ class KazakhFactExtractor:
         ]
         acting = [
             lemma
-            for lemma, t in zip(lemmas, view.tokens, strict=True)
-            if t.feats.get("VerbForm") != "Vnoun" or t.feats.get("Case") is None
-        ]
+            for i, (lemma, t) in enumerate(zip(lemmas, view.tokens, strict=True))
+            if t.feats.get("VerbForm") != "Vnoun"
+            or (t.feats.get("Case") is None and [n.pos for n in view.tokens[i + 1 : i + 2]] != ["NOUN"])
+        ]  # "қол қою рәсімінің алдында" names the ceremony, signs nothing
         signed = (
             ("қол" in view.words and "қой" in acting)
             or any(lemma in cues["verbs"] for lemma in acting)
