@@ -526,3 +526,17 @@ def test_a_planned_summit_a_signing_ceremony_and_a_chair_passed_at_a_session(pip
     ]
     assert [(f["member"], m) for f, _, m in facts_of(doc, "membership")] == [("country:BY", "planned")]
     assert not facts_of(doc, "agreement")
+
+
+def test_a_declaration_named_after_a_city_and_a_refusal_to_recognise(pipeline):
+    text = (
+        "Саммит қатысушылары АӨСШК-ні халықаралық ұйымға айналдыру туралы Астана мәлімдемесін қабылдады.\n"
+        "Тоқаев Қазақстанның Луганск және Донецк «халық республикаларын» мойындамайтынын мәлімдеді.\n"
+    )
+    doc = analyse(pipeline, text, date(2022, 10, 14))
+    assert [(f["parties"], f.get("title")) for f, _, _ in facts_of(doc, "agreement")] == [
+        (["org:CICA"], "Астана мәлімдемесі")
+    ]
+    assert [(f["speaker"], m) for f, _, m in facts_of(doc, "statement")] == [
+        ("person:kassym-jomart-tokayev", "asserted")
+    ]

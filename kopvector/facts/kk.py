@@ -901,7 +901,10 @@ class KazakhFactExtractor:
             if i not in named
             and (
                 self._inflects(view.tokens[i], cues["nouns"])
-                or (lemma in cues["joint_nouns"] and any(w in cues["joint"] for w in view.words[:i]))
+                or (
+                    lemma in cues["joint_nouns"]
+                    and (any(w in cues["joint"] for w in view.words[:i]) or self._named_title(view, i))
+                )  # "бірлескен мәлімдеме", "Астана мәлімдемесі"
             )
         ]
         acting = [
