@@ -540,3 +540,19 @@ def test_a_declaration_named_after_a_city_and_a_refusal_to_recognise(pipeline):
     assert [(f["speaker"], m) for f, _, m in facts_of(doc, "statement")] == [
         ("person:kassym-jomart-tokayev", "asserted")
     ]
+
+
+def test_facts_without_a_time_of_their_own_take_the_events_date(pipeline):
+    text = (
+        "Самарқандта кеше Түркі мемлекеттері ұйымының саммиті өтті.\n"
+        "Саммит қорытындысында Самарқанд декларациясы қабылданды.\n"
+        "Қасым-Жомарт Тоқаев сөзінде халықаралық көлік дәліздерінің маңызын атап өтті.\n"
+        "Қазақстан 2009 жылдан бері ұйымның мүшесі.\n"
+    )
+    doc = analyse(pipeline, text, date(2022, 11, 12))
+    assert [(f.kind, f.time) for f in doc.facts if f.kind != "membership"] == [
+        ("meeting", "2022-11-11"),
+        ("agreement", "2022-11-11"),
+        ("statement", "2022-11-11"),
+    ]
+    assert [t for _, t, _ in facts_of(doc, "membership")] == ["2009"]

@@ -71,6 +71,8 @@ _TITLE_ENDINGS = frozenset(
     {"", "і", "ы", "сі", "сы", "лері", "лары", "дері", "дары", "тері", "тары"}
     | {"нің", "ның", "не", "на", "мен", "інің", "ының", "іне", "ына", "імен", "ымен", "сінің", "сының"}
 )
+# Kinds that happen at an event and take its date when the text gives none.
+_EVENT_KINDS = frozenset({"meeting", "visit", "agreement", "cooperation", "chairmanship"})
 # Kinds that describe a state: their aorist ("мүше болып табылады", "қызмет етеді") is the present.
 _STATE_KINDS = frozenset({"membership", "chairmanship", "mission_participation", "cooperation"})
 
@@ -191,6 +193,7 @@ class KazakhFactExtractor:
         }  # what an expert says, directly or not, is an assessment, not a record of what happened
         found: dict[tuple[Any, ...], Fact] = {}
         spoken: list[tuple[int, str, bool]] = []
+        event_times: dict[int, str | None] = {}  # when the event in hand was, as each sentence starts
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             mentions = [m for m in by_sentence.get(sentence.index, []) if m.entity]
@@ -201,6 +204,7 @@ class KazakhFactExtractor:
                 continue
             if sentence.index in opinions:
                 continue
+            event_times[sentence.index] = discourse.event_time
             previous: _View | None = None
             for clause in self.clauses.split(tokens):
                 if clause.frame:
@@ -236,15 +240,34 @@ class KazakhFactExtractor:
                     *self._cooperation(view, discourse, people),
                 ]
                 spoken += [(sentence.index, s, view.reported) for s in self._speakers(view, people)]
+                facts = [self._at_event(fact, discourse) for fact in facts]
                 for fact in facts:
-                    key = (fact.kind, repr(sorted(fact.args.items())), fact.time, fact.modality)
+                    key = (
+                        fact.kind,
+                        repr(sorted(fact.args.items())),
+                        fact.time,
+                        fact.modality,
+                        fact.evidence.sentence,
+                    )
                     if key not in found or fact.confidence > found[key].confidence:
                         found[key] = fact
                 self._remember(view, discourse, people, facts)
                 previous = view
                 previous.follows = frozenset(f.kind for f in facts)
         doc.facts.extend(self._merge_meetings(list(found.values())))
-        doc.facts.extend(self._statements(doc, by_sentence, spoken, people))
+        statements = self._statements(doc, by_sentence, spoken, people)
+        doc.facts.extend(
+            replace(f, time=event_times.get(f.evidence.sentence)) if f.time is None else f for f in statements
+        )
+
+    @staticmethod
+    def _at_event(fact: Fact, discourse: _Discourse) -> Fact:
+        """An event-like fact with no time of its own happened at the event the article is telling
+        ("Саммит қорытындысында декларация қабылданды", "Тараптар ... талқылады"): the date of the
+        last meeting or visit stated. States (membership, missions) are not dated this way."""
+        if fact.time is not None or fact.kind not in _EVENT_KINDS or discourse.event_time is None:
+            return fact
+        return replace(fact, time=discourse.event_time)
 
     @staticmethod
     def _merge_meetings(facts: list[Fact]) -> list[Fact]:
@@ -336,6 +359,7 @@ class KazakhFactExtractor:
                 )
             elif fact.kind == "visit":
                 discourse.visit = dict(fact.args)
+                discourse.event_time = fact.time or discourse.event_time
                 date = fact.time or (
                     view.doc.article.published.isoformat() if view.doc.article.published else None
                 )
