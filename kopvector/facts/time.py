@@ -37,6 +37,7 @@ class TimeResolver:
         self.relative_days: dict[str, int] = dict(cues["relative_days"])
         self.relative_years: dict[str, int] = dict(cues["relative_years"])
         self.last_week: tuple[str, str] = tuple(cues["last_week"])  # type: ignore[assignment]
+        self.year_phrases: dict[str, int] = dict(cues["year_phrases"])  # "өткен жылғы", "келесі жылы"
 
     def month(self, word: str) -> int | None:
         """1–12 for a lower-case month word in any case form; capitalised words are names (Қазан city)."""
@@ -48,11 +49,14 @@ class TimeResolver:
         words = [t.norm for t in tokens]
         lowered = [w.lower() for w in words]
         year = self._explicit_year(words, lowered)
+        shift = self._year_shift(lowered)
+        shifted = published.year + (shift[0] if shift else 0) if published else None
         for i in range(len(words)):
             month = self.month(words[i].lower() if i == 0 and self._not_a_name(tokens, i) else words[i])
             if month is None:
                 continue
-            base_year = int(year.value) if year else (published.year if published else None)
+            # "былтыр шілдеде", "өткен жылғы қарашада": the month of the year the words point to
+            base_year = int(year.value) if year else shifted
             if base_year is None:
                 return year
             day_at = i - 1
@@ -74,17 +78,28 @@ class TimeResolver:
             return year
         if published is None:
             return None
-        for i, word in enumerate(lowered):
+        for i, word in enumerate(lowered):  # a day or a week is more precise than a year
             if word in self.relative_days:
                 return TimeMention(
                     (published + timedelta(days=self.relative_days[word])).isoformat(), i, i + 1
                 )
-            if word in self.relative_years:
-                return TimeMention(str(published.year + self.relative_years[word]), i, i + 1)
             last, week = self.last_week  # "өткен аптада"
             if word == last and i + 1 < len(lowered) and lowered[i + 1].startswith(week):
                 iso = (published - timedelta(days=7)).isocalendar()
                 return TimeMention(f"{iso.year}-W{iso.week:02d}", i, i + 2)
+        if shift:
+            years, first, last = shift
+            return TimeMention(str(published.year + years), first, last)
+        return None
+
+    def _year_shift(self, lowered: list[str]) -> tuple[int, int, int] | None:
+        """Years from the article's year that relative words give ("былтыр" -1, "келесі жылы" +1), and
+        the words' [first, last) span."""
+        for i, word in enumerate(lowered):
+            if word in self.relative_years:
+                return self.relative_years[word], i, i + 1
+            if i + 1 < len(lowered) and word in self.year_phrases and lowered[i + 1].startswith("жыл"):
+                return self.year_phrases[word], i, i + 2
         return None
 
     @staticmethod
