@@ -156,7 +156,7 @@ def test_state_visit_to_a_capital_names_the_country(pipeline):
 def test_planned_chairmanship_with_its_year(pipeline):
     doc = analyse(pipeline, "Келесі жылы ШЫҰ-ға Қытай төрағалық етеді.\n", date(2024, 7, 5))
     assert facts_of(doc, "chairmanship") == [
-        ({"chair": "country:CN", "organization": "org:SCO"}, None, "planned")
+        ({"chair": "country:CN", "organization": "org:SCO", "term": "2025"}, "2025", "planned")
     ]
 
 

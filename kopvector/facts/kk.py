@@ -72,7 +72,7 @@ _TITLE_ENDINGS = frozenset(
     | {"нің", "ның", "не", "на", "мен", "інің", "ының", "іне", "ына", "імен", "ымен", "сінің", "сының"}
 )
 # Kinds that happen at an event and take its date when the text gives none.
-_EVENT_KINDS = frozenset({"meeting", "visit", "agreement", "cooperation", "chairmanship"})
+_EVENT_KINDS = frozenset({"meeting", "visit", "agreement", "cooperation"})
 # Kinds that describe a state: their aorist ("мүше болып табылады", "қызмет етеді") is the present.
 _STATE_KINDS = frozenset({"membership", "chairmanship", "mission_participation", "cooperation"})
 
@@ -309,7 +309,10 @@ class KazakhFactExtractor:
         inside = [m for m in mentions if start <= m.first and m.last <= start + len(tokens)]
         whole = len(tokens) == sentence.last - sentence.first
         own = sentence_when if whole else self.time.find(tokens, doc.article.published)
-        when, words = (own, tokens) if own else (sentence_when, doc.sentence_tokens(sentence))
+        # A time said in an earlier clause carries on ("2014 жылы ..., ал ..."); one in a later clause
+        # belongs to that clause ("Орбан келді, бұл ел 2018 жылдан бері бақылаушы").
+        earlier = sentence_when if sentence_when and sentence_when.last <= first else None
+        when, words = (own, tokens) if own else (earlier, doc.sentence_tokens(sentence))
         return _View(
             doc,
             sentence,
