@@ -560,3 +560,16 @@ def test_facts_without_a_time_of_their_own_take_the_events_date(pipeline):
         ("statement", "2022-11-11"),
     ]
     assert [t for _, t, _ in facts_of(doc, "membership")] == ["2009"]
+
+
+def test_a_summit_held_in_a_converb_chain_and_the_gulf_council_by_its_long_name(pipeline):
+    text = (
+        "Стамбұлда кеше Түркі мемлекеттері ұйымының саммиті өтіп, оның барысында құжаттар қабылданды.\n"
+        "Парсы шығанағы араб мемлекеттерінің ынтымақтастық кеңесіне Катар мен Оман кіреді.\n"
+    )
+    doc = analyse(pipeline, text, date(2021, 11, 13))
+    assert [(f["organization"], t) for f, t, _ in facts_of(doc, "meeting")] == [("org:OTS", "2021-11-12")]
+    assert [(f["member"], f["organization"]) for f, _, _ in facts_of(doc, "membership")] == [
+        ("country:QA", "org:GCC"),
+        ("country:OM", "org:GCC"),
+    ]

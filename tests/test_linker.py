@@ -121,3 +121,12 @@ def test_a_peoples_leader_the_ner_left_half_marked_is_its_head_of_state(pipeline
     doc = analyse(pipeline, text, published)
     assert [m.entity for m in doc.mentions if m.label == "POSITION"] == [leader]
     assert not [m for m in doc.mentions if m.entity and m.entity.startswith("country:")]
+
+
+def test_a_peoples_leader_is_the_head_the_article_already_named(pipeline):
+    text = (
+        "Берлинде Олаф Шольц Орталық Азия елдерінің басшыларын қабылдады.\n"
+        "Неміс басшысы халықаралық құқықты құрметтеуге шақырды.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 9, 29))
+    assert [m.entity for m in doc.mentions if m.label == "POSITION"] == ["person:olaf-sholts"]

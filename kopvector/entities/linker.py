@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from kopvector.document import Doc, Entity, Mention
 from kopvector.entities.catalog import Catalog
@@ -145,10 +145,10 @@ class Linker:
             if mention.entity:
                 linked.add(mention.entity)
         self._add_surnames(doc, surnames)
-        self._widen_roles(doc, date)
+        self._widen_roles(doc, date, linked)
         doc.entities = self._entities(doc)
 
-    def _widen_roles(self, doc: Doc, date: str | None) -> None:
+    def _widen_roles(self, doc: Doc, date: str | None, linked: Set[str]) -> None:
         """A people's or country's name followed by a title the NER left out ("неміс басшысы",
         "корей басшысының") is a role phrase: one POSITION mention for the office-holder replaces the
         country mention, as when the NER marks the whole phrase."""
@@ -166,7 +166,7 @@ class Linker:
                 if not all(t.norm[:1].isalpha() and t.norm[:1].islower() for t in tail):
                     continue
                 words = [t.norm for t in doc.tokens[mention.first : last]]
-                holder = self._role(words, date)
+                holder = self._role(words, date, linked)
                 if holder:
                     widened[k] = Mention(
                         mention.start,
@@ -240,7 +240,7 @@ class Linker:
                 None,
             )
             named = [i for i in self.matcher.lookup(words) if i.startswith("person:")]  # Елбасы
-            role = self._role(words, date)
+            role = self._role(words, date, linked)
             if beside and role and normalize_form(" ".join(words)) in _HOME_ONLY_TITLES:
                 beside = None  # "Мемлекет басшысы Ердоғанмен бірге": our head of state, with Erdoğan
             return beside or role or (named[0] if len(named) == 1 else None)
@@ -261,7 +261,7 @@ class Linker:
         if len(ids) > 1:
             ids = [i for i in ids if i in linked] or [i for i in ids if i.startswith(kinds[0] + ":")]
         if not ids and mention.label == "ORGANISATION" and len(words) > 1:
-            return self._role(words, date)  # a role the NER took for a body: "Рим Папасы"
+            return self._role(words, date, linked)  # a role the NER took for a body: "Рим Папасы"
         return ids[0] if len(ids) == 1 else None
 
     def country_word(self, word: str) -> str | None:
@@ -322,7 +322,7 @@ class Linker:
             surnames[surname] = slug
         return slug
 
-    def _role(self, words: Sequence[str], date: str | None) -> str | None:
+    def _role(self, words: Sequence[str], date: str | None, linked: Set[str] = frozenset()) -> str | None:
         """Office-holder named by a role phrase on `date`; the phrase may start with the country."""
         if not date:
             return None
@@ -333,7 +333,7 @@ class Linker:
             title = normalize_form(self.analyzer.lemmatize_name(list(words[split:])))
             pairs = self._titles.get(title, set())
             if split and title in _LEADER_WORDS:
-                pairs = {("head_of_state", of)}  # "неміс басшысы": the German head of state
+                return self._leader(of, date, linked)
             offices = {office for office, whose in pairs if whose == of}
             if split == 0 and not offices and len(pairs) == 1 and " " in title:
                 office, of = next(iter(pairs))  # a title only one state has: "Рим Папасы"
@@ -342,6 +342,16 @@ class Linker:
                 holders = self.catalog.office_holders(offices.pop(), of, date)
                 return holders[0] if len(holders) == 1 else None
         return None
+
+    def _leader(self, of: str, date: str, linked: Set[str]) -> str | None:
+        """ "Неміс басшысы": the German head of state or of government the article has already named
+        (the Chancellor at a summit, the President on a state visit), else the head of state."""
+        heads = [
+            holder
+            for office in ("head_of_state", "head_of_government")
+            for holder in self.catalog.office_holders(office, of, date)[:1]
+        ]
+        return next((h for h in heads if h in linked), heads[0] if heads else None)
 
     def _country(self, words: Sequence[str]) -> str | None:
         """The country a role phrase starts with: a name ("Германия") or a people's ("неміс басшысы")."""

@@ -909,7 +909,7 @@ class KazakhFactExtractor:
                 self._case(view.doc, m) == "Dat" for m in self._countries(view)
             ):
                 return False  # "Отырыс барысында төрағалық Қырғызстанға өтті": the chair passed
-            finite = token.feats.get("VerbForm", "Fin") == "Fin"
+            finite = token.feats.get("VerbForm", "Fin") in ("Fin", "Conv")  # "саммит өтіп, ... өзгертілді"
             if finite:
                 return any(view.tokens[n].feats.get("Case") in ("Nom", None) for n in nouns)
             held = token.feats.get("VerbForm") == "Part" and token.feats.get("Tense") == "Past"
