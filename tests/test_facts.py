@@ -573,3 +573,14 @@ def test_a_summit_held_in_a_converb_chain_and_the_gulf_council_by_its_long_name(
         ("country:QA", "org:GCC"),
         ("country:OM", "org:GCC"),
     ]
+
+
+def test_the_leaders_document_at_a_summit_is_the_summits(pipeline):
+    text = (
+        "Стамбұлда кеше Түркі мемлекеттері ұйымының саммиті өтті.\n"
+        "Ел басшылары Стамбұл декларациясына қол қойып, «Түркі әлемі – 2040» құжатын қабылдады.\n"
+    )
+    doc = analyse(pipeline, text, date(2021, 11, 13))
+    assert {(tuple(f["parties"]), f.get("title")) for f, _, _ in facts_of(doc, "agreement")} >= {
+        (("org:OTS",), "Стамбұл декларациясы")
+    }

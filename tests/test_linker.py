@@ -130,3 +130,8 @@ def test_a_peoples_leader_is_the_head_the_article_already_named(pipeline):
     )
     doc = analyse(pipeline, text, date(2023, 9, 29))
     assert [m.entity for m in doc.mentions if m.label == "POSITION"] == ["person:olaf-sholts"]
+
+
+def test_the_turkic_world_is_no_country(pipeline):
+    doc = analyse(pipeline, "Ел басшылары «Түркі әлемі – 2040» құжатын қабылдады.\n", date(2021, 11, 12))
+    assert not [m for m in doc.mentions if m.entity == "country:TR"]

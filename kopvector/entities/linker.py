@@ -91,6 +91,8 @@ _SURNAME_ENDINGS = frozenset(
 _LOCATIVE = ("да", "де", "та", "те")
 
 
+# Peoples' words that name a family of peoples, not one state ("түркі" is Turkic, "түрік" Turkish).
+_NO_COUNTRY_WORDS = frozenset({"түркі", "араб", "славян"})
 # "Leader" with a country's name before it means its head of state ("корей басшысы").
 _LEADER_WORDS = frozenset({"басшы", "басшысы", "көшбасшы", "көшбасшысы"})
 # Words a title may take after a country's name ("неміс басшысы", "Франция сыртқы істер министрі").
@@ -245,6 +247,8 @@ class Linker:
                 beside = None  # "Мемлекет басшысы Ердоғанмен бірге": our head of state, with Erdoğan
             return beside or role or (named[0] if len(named) == 1 else None)
         if mention.label == "NORP":
+            if normalize_form(words[-1]) in _NO_COUNTRY_WORDS:
+                return None  # "Түркі әлемі": the Turkic world, which the lemma "Түрік" would make Turkey
             return self.country_word(mention.lemma) or self.country_word(
                 self.analyzer.analyze(words[-1]).lemma
             )

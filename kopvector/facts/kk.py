@@ -763,7 +763,14 @@ class KazakhFactExtractor:
             persons = self._leaders_of(view)  # "Әзірбайжан, Қазақстан ... президенттері"
         if not persons and "екі" in view.words and any(w in cues["leaders"] for w in lemmas):
             persons = list(discourse.leaders)  # "екі мемлекет басшысы келіссөз жүргізді"
-        if view.reported and not persons and "тарап" in lemmas and any(w in cues["discuss"] for w in lemmas):
+        bilateral = len([a for a in discourse.attendees if a.startswith("country:")]) <= 2
+        if (
+            bilateral
+            and view.reported
+            and not persons
+            and "тарап" in lemmas
+            and any(w in cues["discuss"] for w in lemmas)
+        ):
             # "Ақорданың хабарлауынша, тараптар ... талқылады": the source's own account of the talks of
             # the two leaders just named (unattributed, it only repeats the meeting already stated)
             persons = list(discourse.leaders)
@@ -948,7 +955,7 @@ class KazakhFactExtractor:
         )
         if not documents or not signed:
             return []
-        parties = self._parties(view, discourse, people, minimum=1)
+        parties = self._parties(view, discourse, people, minimum=1, document=True)
         if not parties:
             return []
         args: dict[str, Any] = {"parties": parties}
@@ -973,7 +980,7 @@ class KazakhFactExtractor:
         )
         if not (named or joint) or any(lemma in cues["calls"] for lemma in lemmas):
             return []
-        parties = self._parties(view, discourse, people, minimum=2) or self._member_states(view, discourse)
+        parties = self._member_states(view, discourse) or self._parties(view, discourse, people, minimum=2)
         if len(parties) < 2:
             return []
         return [self._fact(view, "cooperation", {"parties": parties, "sectors": self._sectors(view)}, 0.65)]
@@ -1195,7 +1202,9 @@ class KazakhFactExtractor:
                 return org
         return discourse.organisation
 
-    def _parties(self, view: _View, discourse: _Discourse, people: _People, minimum: int) -> list[str]:
+    def _parties(
+        self, view: _View, discourse: _Discourse, people: _People, minimum: int, document: bool = False
+    ) -> list[str]:
         """Signatories or partners: countries and organisations named, the signers' countries, or the
         sides "екі ел" / "тараптар" / "мемлекет басшылары" refer to."""
         states = [
@@ -1221,10 +1230,11 @@ class KazakhFactExtractor:
         )
         named = list(dict.fromkeys([*named, *self._actors(view, people)]))
         at_forum = not pair and any(self._inflects(t, self.cues["meeting"]["events"]) for t in view.tokens)
-        if len(named) < 2 and both and at_forum and discourse.forum:
-            named = list(
-                dict.fromkeys([*named, discourse.forum])
-            )  # "Отырыс соңында ел басшылары ... қол қойды"
+        # A document of the sides at a summit is the summit's ("Ел басшылары Стамбұл декларациясына қол
+        # қойды"); partners in cooperation are the states that met ("саммитте тараптар ... талқылады").
+        summit = (discourse.forum if at_forum else discourse.event.get("organization")) if document else None
+        if len(named) < 2 and both and summit:
+            named = list(dict.fromkeys([*named, summit]))
         elif len(named) < 2 and both:
             sides = discourse.attendees or discourse.document or discourse.sides
             named = list(dict.fromkeys([*named, *sides]))
