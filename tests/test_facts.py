@@ -584,3 +584,18 @@ def test_the_leaders_document_at_a_summit_is_the_summits(pipeline):
     assert {(tuple(f["parties"]), f.get("title")) for f, _, _ in facts_of(doc, "agreement")} >= {
         (("org:OTS",), "Стамбұл декларациясы")
     }
+
+
+def test_a_stay_abroad_is_a_visit_and_the_trip_ahead_is_not_yet(pipeline):
+    text = (
+        "Парижге келер алдында, 28 қарашада, Тоқаев Мәскеуде болып, Ресей Президенті Владимир Путинмен "
+        "кездескен еді.\n"
+        "Жиынды Мұхаммед бин Салман ашты.\n"
+    )
+    doc = analyse(pipeline, text, date(2022, 11, 30))
+    assert [(f["visitor"], f["destination"], m) for f, _, m in facts_of(doc, "visit")] == [
+        ("person:kassym-jomart-tokayev", "country:RU", "asserted")
+    ]
+    assert [f["participants"][-1:] for f, _, _ in facts_of(doc, "meeting")][-1] == [
+        "person:mohammed-bin-salman"
+    ]

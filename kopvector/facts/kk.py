@@ -671,9 +671,18 @@ class KazakhFactExtractor:
             and _lemma(t) in cues["verbs"]
             and not (i and view.tokens[i - 1].feats.get("VerbForm") == "Conv")  # "артып келе жатыр"
         ]
-        if not (trip or moves) or (not trip and len(view.tokens) > 25):
+        # "Парижге келер алдында, ... Мәскеуде болып": the trip the clause tells is the stay, not the next one
+        ahead = [i for i in moves if view.words[i + 1 : i + 2] == ["алдында"]]
+        moves = [i for i in moves if i not in ahead]
+        # "Қазақстанда сапармен болды", and "Тоқаев Мәскеуде болып, Путинмен кездесті": an official who was
+        # in a foreign place visited it (one's own country is no destination, below)
+        stays = any(
+            _lemma(t) == "бол"
+            and (trip or (t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Conv", "Fin")))
+            for t in view.tokens
+        )
+        if not (trip or moves or stays) or (not trip and len(view.tokens) > 25):
             return []
-        stays = trip and any(_lemma(t) == "бол" for t in view.tokens)
         to_a_meeting = any(
             t.feats.get("Case") == "Dat" and self._inflects(t, self.cues["meeting"]["events"])
             for t in view.tokens
@@ -681,7 +690,7 @@ class KazakhFactExtractor:
         destinations = [
             self._country_of_place(m.entity)
             for m in self._countries(view, places=True)
-            if self._case(view.doc, m) == "Dat"
+            if (self._case(view.doc, m) == "Dat" and not ahead)
             or ((stays or to_a_meeting) and self._case(view.doc, m) == "Loc")
         ]  # "Қытайға барды", "Қазақстанда сапармен болды", "Бішкектегі саммитке келмеді"
         destinations = [d for d in destinations if d]
@@ -1570,7 +1579,11 @@ class KazakhFactExtractor:
             or intent
             or (ahead and (kind in _STATE_KINDS or not past))
             or any(w in self.cues["planned"] for w in words)
-            or any(t.feats.get("Tense") == "Fut" for t in verbs)
+            or any(
+                t.feats.get("Tense") == "Fut" and words[i + 1 : i + 2] != ["алдында"]
+                for i, t in enumerate(view.tokens)
+                if i not in named
+            )  # not "Парижге келер алдында" (before coming to Paris)
         ):
             return "planned"
         return "reported" if view.reported else "asserted"
