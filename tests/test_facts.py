@@ -599,3 +599,16 @@ def test_a_stay_abroad_is_a_visit_and_the_trip_ahead_is_not_yet(pipeline):
     assert [f["participants"][-1:] for f, _, _ in facts_of(doc, "meeting")][-1] == [
         "person:mohammed-bin-salman"
     ]
+
+
+def test_states_attend_through_their_unnamed_ministers(pipeline):
+    text = (
+        "Астанада кеше «Орталық Азия – АҚШ» форматындағы кездесу өтті.\n"
+        "Кездесуге Қырғызстан, Тәжікстан және Өзбекстанның сыртқы істер министрлері қатысты.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 3, 1))
+    assert {p for f, _, _ in facts_of(doc, "meeting") for p in f["participants"]} == {
+        "country:KG",
+        "country:TJ",
+        "country:UZ",
+    }

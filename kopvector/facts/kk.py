@@ -810,9 +810,12 @@ class KazakhFactExtractor:
                 m.entity
                 for m in view.mentions
                 if m.entity.startswith("country:")
-                and self._case(view.doc, m) in ("Nom", None)
                 and m.label != "NORP"
-            ]  # "Ресей, Түркия және Иран делегациялары қатысты"
+                and (
+                    self._case(view.doc, m) in ("Nom", None)
+                    or (self._word_after_list(view, m) or "").startswith(tuple(cues["delegations"]))
+                )
+            ]  # "Ресей мен Иран делегациялары", "Қырғызстан мен Өзбекстанның сыртқы істер министрлері"
         orgs = [
             m.entity
             for m in view.mentions
