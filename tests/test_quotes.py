@@ -124,3 +124,12 @@ def test_the_person_inside_a_reporting_frame_is_the_speaker(pipeline):
         ("indirect", "person:kassym-jomart-tokayev"),
         ("indirect", "person:ursula-von-der-leyen"),
     ]
+
+
+def test_a_catalog_surname_that_looks_inflected_still_speaks(pipeline):
+    text = (
+        "Жиынды ашқан Сыртқы істер министрі Мұхтар Тілеуберді C5+1 форматы өңір елдері үшін маңызды "
+        "алаңға айналғанын атап өтті.\n"
+    )
+    doc = pipeline(Article(id=article_id(text), text=text, published=date(2023, 3, 1)))
+    assert [(q.kind, q.speaker.entity) for q in doc.quotes] == [("indirect", "person:mukhtar-tileuberdi")]

@@ -142,13 +142,27 @@ class Linker:
         for mention in sorted(doc.mentions, key=lambda m: m.label == "POSITION"):
             mention.entity = self.resolve(doc, mention, date, surnames, linked)
             last = doc.tokens[mention.last - 1]
-            if mention.label == "PERSON" and _locative_misread(last.norm, last.lemma):
-                last.feats = {**last.feats, "Case": "Nom"}
+            if mention.label == "PERSON" and (
+                _locative_misread(last.norm, last.lemma) or self._uninflected_name(last.norm, mention.entity)
+            ):
+                last.feats = {
+                    **last.feats,
+                    "Case": "Nom",
+                }  # "Тілеуберді" is the surname, not "Тілеубер" + -ді
             if mention.entity:
                 linked.add(mention.entity)
         self._add_surnames(doc, surnames)
         self._widen_roles(doc, date, linked)
         doc.entities = self._entities(doc)
+
+    def _uninflected_name(self, word: str, entity: str | None) -> bool:
+        """Whether `word` is a catalog person's name word as it is spelt, whatever case ending it seems
+        to carry ("Тілеуберді", "Кисида")."""
+        entry = self.catalog.get(entity) if entity else None
+        if entry is None or entry.type != "person":
+            return False
+        form = normalize_form(word)
+        return any(form in normalize_form(name).split() for name in entry.surface_forms("kk"))
 
     def _widen_roles(self, doc: Doc, date: str | None, linked: Set[str]) -> None:
         """A people's or country's name followed by a title the NER left out ("неміс басшысы",
