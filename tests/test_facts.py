@@ -612,3 +612,14 @@ def test_states_attend_through_their_unnamed_ministers(pipeline):
         "country:TJ",
         "country:UZ",
     }
+
+
+def test_a_treaty_filed_under_its_organisation_is_signed_by_states(pipeline):
+    text = (
+        "Ұжымдық қауіпсіздік туралы шартқа 1992 жылғы 15 мамырда Ташкентте Армения, Қазақстан және Ресей "
+        "қол қойған еді.\n"
+    )
+    doc = analyse(pipeline, text, date(2022, 5, 17))
+    assert [(set(f["parties"]), t) for f, t, _ in facts_of(doc, "agreement")] == [
+        ({"country:AM", "country:KZ", "country:RU"}, "1992-05-15")
+    ]

@@ -940,7 +940,12 @@ class KazakhFactExtractor:
     def _agreement(self, view: _View, discourse: _Discourse, people: _People) -> list[Fact]:
         cues = self.cues["agreement"]
         lemmas = view.lemmas
-        named = {j for m in view.mentions for j in range(m.first - view.first, view.after(m))}
+        # A treaty the catalog files under its organisation ("... туралы шартқа") is a document.
+        named = {
+            j
+            for m in view.mentions
+            for j in range(m.first - view.first, view.after(m) - (1 if self._names_document(view, m) else 0))
+        }
         documents = [
             i
             for i, lemma in enumerate(lemmas)
@@ -1187,6 +1192,7 @@ class KazakhFactExtractor:
             m.entity
             for m in view.mentions
             if m.entity.startswith("org:")
+            and not self._names_document(view, m)
             and not self._office_after(view, m)
             and self._word_after_list(view, m) not in self.cues["not_a_party_before"]
             and not self._parent_of_a_name(view, m)
@@ -1371,6 +1377,13 @@ class KazakhFactExtractor:
         noun = next((n for n in nouns if written.lower().startswith(n)), _lemma(head))
         # The head in its dictionary form, unless the article is in Latin letters (keep them as written).
         return text[view.tokens[first].start : head.start] + (written if written.isascii() else noun)
+
+    def _names_document(self, view: _View, mention: Mention) -> bool:
+        """Whether the mention's own last word is a document noun: the treaty, not its organisation."""
+        last = view.after(mention) - 1
+        return 0 <= last < len(view.tokens) and self._inflects(
+            view.tokens[last], self.cues["agreement"]["nouns"]
+        )
 
     def _named_title(self, view: _View, i: int) -> str | None:
         """The title of document `i` named after a place: "Астана декларациясы", "Бішкек декларациясына"
