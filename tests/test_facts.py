@@ -623,3 +623,13 @@ def test_a_treaty_filed_under_its_organisation_is_signed_by_states(pipeline):
     assert [(set(f["parties"]), t) for f, t, _ in facts_of(doc, "agreement")] == [
         ({"country:AM", "country:KZ", "country:RU"}, "1992-05-15")
     ]
+
+
+def test_leaders_who_agree_to_strengthen_relations_cooperate(pipeline):
+    text = (
+        "Парижде Қасым-Жомарт Тоқаев пен Эмманюэль Макрон келіссөз жүргізді.\n"
+        "Екі ел басшылары стратегиялық әріптестік туралы шарт негізінде қалыптасқан қатынастарды одан әрі "
+        "нығайтуға келісті.\n"
+    )
+    doc = analyse(pipeline, text, date(2022, 11, 30))
+    assert [set(f["parties"]) for f, _, _ in facts_of(doc, "cooperation")] == [{"country:KZ", "country:FR"}]
