@@ -633,3 +633,11 @@ def test_leaders_who_agree_to_strengthen_relations_cooperate(pipeline):
     )
     doc = analyse(pipeline, text, date(2022, 11, 30))
     assert [set(f["parties"]) for f, _, _ in facts_of(doc, "cooperation")] == [{"country:KZ", "country:FR"}]
+
+
+def test_a_country_in_the_dative_before_a_title_is_a_destination(pipeline):
+    text = "Эмманюэль Макрон Қазақстанға президент ретінде әзірге сапармен келген жоқ.\n"
+    doc = analyse(pipeline, text, date(2022, 11, 30))
+    assert facts_of(doc, "visit") == [
+        ({"visitor": "person:emmaniuel-makron", "destination": "country:KZ"}, None, "negated")
+    ]

@@ -348,6 +348,11 @@ class Linker:
             of = self.home if split == 0 else self._country(words[:split])
             if of is None:
                 continue
+            if split and self.analyzer.analyze(words[split - 1]).feats.get("Case", "Nom") not in (
+                "Nom",
+                "Gen",
+            ):
+                continue  # "Қазақстанға президент ретінде": to Kazakhstan, as president; no title
             title = normalize_form(self.analyzer.lemmatize_name(list(words[split:])))
             pairs = self._titles.get(title, set())
             if split and title in _LEADER_WORDS:

@@ -1481,8 +1481,14 @@ class KazakhFactExtractor:
         return None
 
     def _office_after(self, view: _View, mention: Mention) -> bool:
+        """Whether the mention names whose office follows ("Франция Президенті", "Қазақстанның
+        Президенті"); a name in another case is not a title's ("Қазақстанға президент ретінде келген жоқ")."""
         i = view.after(mention)
-        return i < len(view.tokens) and self._is_office(view.tokens[i])
+        return (
+            i < len(view.tokens)
+            and self._is_office(view.tokens[i])
+            and view.doc.tokens[mention.last - 1].feats.get("Case") in ("Nom", "Gen", None)
+        )
 
     def _is_office(self, token: Token) -> bool:
         """An office title word in any form ("Президенті", "канцлері", "министрі")."""
