@@ -8,6 +8,7 @@ marks. The tagger never builds the prefixed copies at all: it maps the unprefixe
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ CACHE_LIMIT = 300_000
 _DERIVED = re.compile(r"^(.{3,}?)(?:лық|лік|дық|дік|тық|тік)(?:тар|тер|лар|лер)?")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum)
+_LENGTHS = tuple(f"len={n}" for n in range(13))
 
 
 def is_context(attribute: str) -> bool:
@@ -130,7 +133,7 @@ class FeatureExtractor:
             "x4=" + lower[-4:],
             "x5=" + lower[-5:],
             "sx3=" + stem[-3:],
-            "len=" + str(min(len(word), 12)),
+            _LENGTHS[min(len(word), 12)],
         ]
         if title:
             feats.append("T")
@@ -142,7 +145,7 @@ class FeatureExtractor:
             feats.append("H")
         if _LATIN.search(word):
             feats.append("L" if not _CYRILLIC.search(word) else "LC")
-        if not any(ch.isalnum() for ch in word):
+        if not _ALNUM.search(word):
             feats.append("P")
         derived = _DERIVED.match(lower)
         if derived and self.stemmer.stem(derived.group(1))[0] in self.place_stems:
@@ -190,44 +193,40 @@ class FeatureExtractor:
         lexicon = lexicon if lexicon is not None else self.lexicon
         lex = lexicon.phrases.match(stems)
         token_types = lexicon.token_types
-        n = len(tokens)
+        # each pair once, seen from both of its words
+        stem_pairs = [a + "|" + b for a, b in itertools.pairwise(stems)]
+        shape_pairs = [a[3] + "|" + b[3] for a, b in itertools.pairwise(words)]
+        last = len(tokens) - 1
         out: list[list[str]] = []
         quoted = False
-        for i in range(n):
-            stem = stems[i]
-            extra: list[str] = []
-            token = tokens[i]
+        for i, token in enumerate(tokens):
+            if i == 0:
+                extra = ["BOS", "T@BOS"] if token[:1].isupper() else ["BOS"]
+            else:
+                extra = ["s-1|s=" + stem_pairs[i - 1], "sh-1|sh=" + shape_pairs[i - 1]]
+                if gaz[i - 1] is not None:
+                    extra.append("-1g=" + gaz[i - 1])
+                if lex[i - 1] is not None:
+                    extra.append("-1l=" + lex[i - 1])
+            if i == last:
+                extra.append("EOS")
+            else:
+                extra += ("s|s+1=" + stem_pairs[i], "sh|sh+1=" + shape_pairs[i])
+                if gaz[i + 1] is not None:
+                    extra.append("1g=" + gaz[i + 1])
+                if lex[i + 1] is not None:
+                    extra.append("1l=" + lex[i + 1])
             if token == "«":
                 quoted = True
             elif token == "»":
                 quoted = False
             elif quoted:
                 extra.append("Q")
-            if i == 0:
-                extra.append("BOS")
-                if token[:1].isupper():
-                    extra.append("T@BOS")
-            else:
-                extra.append("s-1|s=" + stems[i - 1] + "|" + stem)
-                extra.append("sh-1|sh=" + words[i - 1][3] + "|" + words[i][3])
-                if gaz[i - 1] is not None:
-                    extra.append("-1g=" + gaz[i - 1])
-                if lex[i - 1] is not None:
-                    extra.append("-1l=" + lex[i - 1])
-            if i == n - 1:
-                extra.append("EOS")
-            else:
-                extra.append("s|s+1=" + stem + "|" + stems[i + 1])
-                extra.append("sh|sh+1=" + words[i][3] + "|" + words[i + 1][3])
-                if gaz[i + 1] is not None:
-                    extra.append("1g=" + gaz[i + 1])
-                if lex[i + 1] is not None:
-                    extra.append("1l=" + lex[i + 1])
             if gaz[i] is not None:
                 extra.append("g=" + gaz[i])
             if lex[i] is not None:
                 extra.append("l=" + lex[i])
-            token_type = token_types.get(stem)
+            token_type = token_types.get(stems[i])
             if token_type is not None:
                 extra.append("tl=" + token_type)
             out.append(extra)

@@ -40,10 +40,6 @@ def save_network(path: Path, features: Sequence[str], labels: Sequence[str], wei
     np.savez_compressed(path, features=_join(features), labels=_join(labels), **arrays)
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * np.tanh(0.5 * x) + 0.5
-
-
 class BiLstmNetwork:
     """Loaded weights; `logits` scores a padded batch of attribute-id bags."""
 
@@ -55,13 +51,17 @@ class BiLstmNetwork:
             scale = data["embedding_scale"].astype(np.float32)
         self.embedding = w["embedding"] * scale
         self.hidden = w["w_hh_f"].shape[1]
-        # torch's gate order is (i, f, g, o); (i, f, o, g) puts the three sigmoid gates side by side
+        # torch's gate order is (i, f, g, o); (i, f, o, g) puts the three sigmoid gates side by side,
+        # and halving their weights lets one tanh serve all four: sigmoid(x) = (tanh(x / 2) + 1) / 2
         gates = np.arange(4 * self.hidden).reshape(4, self.hidden)[[0, 1, 3, 2]].ravel()
+        half = np.repeat(np.array([0.5, 0.5, 0.5, 1.0], dtype=np.float32), self.hidden)
+        for name in ("w_ih_f", "w_hh_f", "b_f", "w_ih_b", "w_hh_b", "b_b"):
+            w[name] = w[name][gates] * (half[:, None] if w[name].ndim == 2 else half)
         # input projections of both directions in one matrix: one big matmul per batch
-        self.w_ih = np.concatenate([w["w_ih_f"][gates], w["w_ih_b"][gates]], axis=0).T.copy()
-        self.b_ih = np.concatenate([w["b_f"][gates], w["b_b"][gates]])
+        self.w_ih = np.concatenate([w["w_ih_f"], w["w_ih_b"]], axis=0).T.copy()
+        self.b_ih = np.concatenate([w["b_f"], w["b_b"]])
         # both directions' recurrent weights stacked, so one batched matmul serves both per time step
-        self.w_hh = np.stack([w["w_hh_f"][gates].T, w["w_hh_b"][gates].T])
+        self.w_hh = np.stack([w["w_hh_f"].T, w["w_hh_b"].T])
         self.w_out = w["w_out"].T.copy()
         self.b_out = w["b_out"]
 
@@ -86,9 +86,11 @@ class BiLstmNetwork:
         c = np.zeros_like(h)
         out = np.empty((steps, 2, batch, hidden), dtype=np.float32)
         for step in range(steps):
-            g = per_step[step] + h @ self.w_hh
-            sig = _sigmoid(g[:, :, : 3 * hidden])
-            c = sig[:, :, hidden : 2 * hidden] * c + sig[:, :, :hidden] * np.tanh(g[:, :, 3 * hidden :])
+            g = np.tanh(per_step[step] + h @ self.w_hh)
+            sig = g[:, :, : 3 * hidden]
+            sig += 1.0
+            sig *= 0.5
+            c = sig[:, :, hidden : 2 * hidden] * c + sig[:, :, :hidden] * g[:, :, 3 * hidden :]
             h = sig[:, :, 2 * hidden : 3 * hidden] * np.tanh(c)
             out[step] = h
         forward = out[:, 0].transpose(1, 0, 2)

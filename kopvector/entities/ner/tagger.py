@@ -68,16 +68,21 @@ class NerTagger:
             rows[self._index[attribute], label_index[label]] = CRF_WEIGHT * weight
         rows[[self._index[a] for a in self.network.features], n_labels:] = self.network.embedding[1:]
         self._rows = rows
-        self._crf_rows = rows[:, :n_labels].copy()  # neighbours' copies carry no embedding
         self._transitions, self._start = iob2_constraints(self.labels)
         for (previous, label), weight in info.transitions.items():
             self._transitions[label_index[previous], label_index[label]] += CRF_WEIGHT * weight
-        # offset -> {unprefixed context attribute: row of its copy at that offset}, so the tagger
-        # never builds the prefixed strings; attributes the model has no weight for map to row 0
-        self._near_index = {
-            offset: {a[len(str(offset)) :]: i for a, i in self._index.items() if a.startswith(str(offset))}
-            for offset in NEIGHBOURS
-        }
+        # one row per unprefixed context attribute (w=..., s=...): the CRF label weights of its copies
+        # at offsets -2, -1, 1, 2 side by side, so a word's neighbour part is one lookup per attribute
+        # and the prefixed strings are never built
+        prefixes = [str(offset) for offset in NEIGHBOURS]
+        near_keys = sorted({a[len(p) :] for a, _ in info.state_features for p in prefixes if a.startswith(p)})
+        self._near_index = {key: i + 1 for i, key in enumerate(near_keys)}
+        self._near_rows = np.zeros((len(near_keys) + 1, len(NEIGHBOURS) * n_labels), dtype=np.float32)
+        for (attribute, label), weight in info.state_features.items():
+            for k, prefix in enumerate(prefixes):
+                if attribute.startswith(prefix):
+                    column = k * n_labels + label_index[label]
+                    self._near_rows[self._near_index[attribute[len(prefix) :]], column] = CRF_WEIGHT * weight
         self._features = FeatureExtractor(resources)
         # per-word vectors (see `_cache_vectors`): word -> row of `_vectors`; row 0 stays zero (padding)
         self._slots: dict[str, int] = {}
@@ -112,7 +117,7 @@ class NerTagger:
         if not new:
             return
         lookup = self._index.get
-        near_lookups = [self._near_index[offset].get for offset in NEIGHBOURS]
+        near_lookup = self._near_index.get
         own_ids: list[int] = []
         own_starts: list[int] = []
         near_ids: list[int] = []
@@ -120,9 +125,8 @@ class NerTagger:
         for _, own, context, _ in self._features.words(new):
             own_starts.append(len(own_ids))
             own_ids.extend(map(lookup, own, repeat(0)))
-            for near_lookup in near_lookups:
-                near_starts.append(len(near_ids))
-                near_ids.extend(map(near_lookup, context, repeat(0)))
+            near_starts.append(len(near_ids))
+            near_ids.extend(map(near_lookup, context, repeat(0)))
         first = len(self._slots) + 1
         end = first + len(new)
         if end > len(self._vectors):
@@ -131,8 +135,7 @@ class NerTagger:
             self._vectors = grown
         n_own = self._rows.shape[1]
         self._vectors[first:end, :n_own] = sum_rows(self._rows, own_ids, own_starts)
-        near_sums = sum_rows(self._crf_rows, near_ids, near_starts)
-        self._vectors[first:end, n_own:] = near_sums.reshape(len(new), -1)
+        self._vectors[first:end, n_own:] = sum_rows(self._near_rows, near_ids, near_starts)
         self._slots.update(zip(new, range(first, end), strict=True))
 
     def _tag_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[int]]:
