@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +23,7 @@ from kopvector.entities.ner.decoding import iob2_constraints, viterbi_batch
 from kopvector.entities.ner.features import FeatureExtractor, short_shape, word_shape
 from kopvector.entities.ner.resources import NerResources
 from kopvector.entities.ner.stemmer import Stemmer
-from kopvector.entities.ner.tagger import NerTagger
+from kopvector.entities.ner.tagger import NerTagger, sum_rows
 from kopvector.evaluation.ner import strict_spans
 
 # Sentences written for these tests (not from any corpus). KazNERD's convention, which the model
@@ -145,6 +146,32 @@ def test_viterbi_batch_ignores_padding_of_shorter_sentences() -> None:
     assert viterbi_batch(scores, [3, 1], transitions, start) == [[2, 2, 2], [0]]
 
 
+def test_viterbi_batch_finds_the_best_allowed_path() -> None:
+    labels = ["B-GPE", "B-PERSON", "I-GPE", "I-PERSON", "O"]
+    transitions, start = iob2_constraints(labels)
+    rng = np.random.default_rng(0)
+    transitions += rng.normal(size=transitions.shape).astype(np.float32)
+    scores = rng.normal(size=(6, 4, len(labels))).astype(np.float32)
+    lengths = [4, 4, 3, 2, 1, 4]
+
+    def total(path: tuple[int, ...], b: int) -> float:
+        value = start[path[0]] + sum(scores[b, t, j] for t, j in enumerate(path))
+        return value + sum(transitions[i, j] for i, j in itertools.pairwise(path))
+
+    got = viterbi_batch(scores, lengths, transitions, start)
+    for b, n in enumerate(lengths):
+        best = max(itertools.product(range(len(labels)), repeat=n), key=lambda path: total(path, b))
+        assert got[b] == list(best)
+
+
+def test_sum_rows_adds_each_segment() -> None:
+    rows = np.arange(12, dtype=np.float32).reshape(6, 2)
+    rows[0] = 0.0
+    ids, starts = [3, 1, 5, 2, 4], [0, 3, 3, 4]  # the third segment is empty
+    expected = [rows[[3, 1, 5]].sum(axis=0), rows[0], rows[2], rows[4]]
+    np.testing.assert_array_equal(sum_rows(rows, ids, starts), expected)
+
+
 @pytest.fixture(scope="module")
 def shipped() -> NerTagger:
     return NerTagger.load()
@@ -259,6 +286,7 @@ def test_numpy_network_matches_torch(tmp_path: Path) -> None:
         expected = [
             torch.log_softmax(out(lstm(bags[b : b + 1, :n])[0]), dim=-1)[0] for b, n in enumerate(lengths)
         ]
-    got = network.log_probs(bags.numpy(), lengths)
+    logits = network.logits(bags.numpy(), lengths)  # log-probabilities up to a constant per token
+    got = logits - np.log(np.exp(logits).sum(axis=2, keepdims=True))
     for b, n in enumerate(lengths):
         np.testing.assert_allclose(got[b, :n], expected[b].numpy(), atol=2e-2)

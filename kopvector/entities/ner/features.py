@@ -1,15 +1,18 @@
 """CRF features for Kazakh NER: word form, stem and endings, shape, affixes, phrase lists, context.
 
-Speed matters (>= 50k tokens/s on one core), so everything that depends on the word alone -- including
-the copies prefixed for the neighbouring positions -- is computed once per word form and cached in the
-extractor instance; per sentence we only concatenate cached lists and add phrase-list and quote marks.
+Speed matters (>= 50k tokens/s on one core), so everything that depends on the word alone -- its own
+attributes and the ones it lends its neighbours -- is computed once per word form and cached in the
+extractor instance; per sentence we only prefix the neighbours' lists and add phrase-list and quote
+marks. The tagger never builds the prefixed copies at all: it maps the unprefixed lists to weights.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kopvector.entities.ner.gazetteer import GAZETTEER_PATH, PhraseMatcher, read_phrase_table, stem_phrase
 from kopvector.entities.ner.resources import NerResources
@@ -20,7 +23,8 @@ CACHE_LIMIT = 300_000
 _DERIVED = re.compile(r"^(.{3,}?)(?:лық|лік|дық|дік|тық|тік)(?:тар|тер|лар|лер)?")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
-_FAR = ("w=", "s=", "ss=", "T")  # what the words two positions away contribute
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum)
+_LENGTHS = tuple(f"len={n}" for n in range(13))
 
 
 def is_context(attribute: str) -> bool:
@@ -28,33 +32,36 @@ def is_context(attribute: str) -> bool:
     return attribute[0] in "-12" or "|" in attribute
 
 
+class _ShapeTable(dict[int, str]):
+    """`str.translate` table that classifies each character the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = "X" if char.isupper() else "x" if char.islower() else "d" if char.isdigit() else char
+        self[code] = value
+        return value
+
+
+_SHAPES = _ShapeTable()
+_RUNS = re.compile(r"(.)\1+", re.DOTALL)
+
+
 def word_shape(word: str) -> str:
     """Xxxx-style shape: upper X, lower x, digit d, other characters kept; capped at 8 chars."""
-    out = []
-    for ch in word[:8]:
-        if ch.isupper():
-            out.append("X")
-        elif ch.islower():
-            out.append("x")
-        elif ch.isdigit():
-            out.append("d")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return word[:8].translate(_SHAPES)
 
 
+@lru_cache(maxsize=4096)  # few distinct shapes: a lookup instead of a regex per new word
 def short_shape(shape: str) -> str:
     """Shape with runs collapsed (Xxxx -> Xx), so lengths do not fragment the feature."""
-    out: list[str] = []
-    for ch in shape:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
+    return _RUNS.sub(r"\1", shape)
 
 
-# What a word contributes wherever it occurs: (stem, own attributes, the prefixed copies of its
-# context attributes it lends a token when it stands at offset -2, -1, 1 or 2 from it, collapsed shape).
-WordEntry = tuple[str, list[str], dict[int, list[str]], str]
+# What a word contributes wherever it occurs: (stem, own attributes, the context attributes it lends
+# the tokens at offsets -1 and 1 from it, unprefixed, collapsed shape). Those at -2 and 2 get all but
+# the last two (its endings), so a far word says what it is, not how it is inflected.
+WordEntry = tuple[str, list[str], list[str], str]
+NEAR_ONLY = 2
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,7 @@ class FeatureExtractor:
             "x4=" + lower[-4:],
             "x5=" + lower[-5:],
             "sx3=" + stem[-3:],
-            "len=" + str(min(len(word), 12)),
+            _LENGTHS[min(len(word), 12)],
         ]
         if title:
             feats.append("T")
@@ -138,26 +145,16 @@ class FeatureExtractor:
             feats.append("H")
         if _LATIN.search(word):
             feats.append("L" if not _CYRILLIC.search(word) else "LC")
-        if not any(ch.isalnum() for ch in word):
+        if not _ALNUM.search(word):
             feats.append("P")
         derived = _DERIVED.match(lower)
         if derived and self.stemmer.stem(derived.group(1))[0] in self.place_stems:
             feats.append("dg")
-        context = ["w=" + lower, "s=" + stem, "ss=" + sshape, "e=" + endings, "x3=" + lower[-3:]]
+        context = ["w=" + lower, "s=" + stem, "ss=" + sshape]
         if title:
             context.append("T")
-        far = [f for f in context if f.startswith(_FAR)]
-        known = self.known
-        near: dict[int, list[str]] = {}
-        for offset, base in ((-2, far), (-1, context), (1, context), (2, far)):
-            if known is None:
-                near[offset] = [f"{offset}{f}" for f in base]
-            else:
-                wanted = self._known_near[offset]
-                near[offset] = [f"{offset}{f}" for f in base if f in wanted]
-        if known is not None:
-            feats = [f for f in feats if f in known]
-        entry = (stem, feats, near, sshape)
+        context += ["e=" + endings, "x3=" + lower[-3:]]  # the NEAR_ONLY attributes come last
+        entry = (stem, feats, context, sshape)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         self._cache[word] = entry
@@ -176,13 +173,13 @@ class FeatureExtractor:
         for i in range(n):
             feats = list(words[i][1])
             if i > 0:
-                feats += words[i - 1][2][-1]
+                feats += ["-1" + f for f in words[i - 1][2]]
             if i > 1:
-                feats += words[i - 2][2][-2]
+                feats += ["-2" + f for f in words[i - 2][2][:-NEAR_ONLY]]
             if i < n - 1:
-                feats += words[i + 1][2][1]
+                feats += ["1" + f for f in words[i + 1][2]]
             if i < n - 2:
-                feats += words[i + 2][2][2]
+                feats += ["2" + f for f in words[i + 2][2][:-NEAR_ONLY]]
             out.append(feats + extras[i])
         return out
 
@@ -196,46 +193,41 @@ class FeatureExtractor:
         lexicon = lexicon if lexicon is not None else self.lexicon
         lex = lexicon.phrases.match(stems)
         token_types = lexicon.token_types
-        n = len(tokens)
+        # each pair once, seen from both of its words
+        stem_pairs = [a + "|" + b for a, b in itertools.pairwise(stems)]
+        shape_pairs = [a[3] + "|" + b[3] for a, b in itertools.pairwise(words)]
+        last = len(tokens) - 1
         out: list[list[str]] = []
         quoted = False
-        for i in range(n):
-            stem = stems[i]
-            extra: list[str] = []
-            token = tokens[i]
+        for i, token in enumerate(tokens):
+            if i == 0:
+                extra = ["BOS", "T@BOS"] if token[:1].isupper() else ["BOS"]
+            else:
+                extra = ["s-1|s=" + stem_pairs[i - 1], "sh-1|sh=" + shape_pairs[i - 1]]
+                if gaz[i - 1] is not None:
+                    extra.append("-1g=" + gaz[i - 1])
+                if lex[i - 1] is not None:
+                    extra.append("-1l=" + lex[i - 1])
+            if i == last:
+                extra.append("EOS")
+            else:
+                extra += ("s|s+1=" + stem_pairs[i], "sh|sh+1=" + shape_pairs[i])
+                if gaz[i + 1] is not None:
+                    extra.append("1g=" + gaz[i + 1])
+                if lex[i + 1] is not None:
+                    extra.append("1l=" + lex[i + 1])
             if token == "«":
                 quoted = True
             elif token == "»":
                 quoted = False
             elif quoted:
                 extra.append("Q")
-            if i == 0:
-                extra.append("BOS")
-                if token[:1].isupper():
-                    extra.append("T@BOS")
-            else:
-                extra.append("s-1|s=" + stems[i - 1] + "|" + stem)
-                extra.append("sh-1|sh=" + words[i - 1][3] + "|" + words[i][3])
-                if gaz[i - 1] is not None:
-                    extra.append("-1g=" + gaz[i - 1])
-                if lex[i - 1] is not None:
-                    extra.append("-1l=" + lex[i - 1])
-            if i == n - 1:
-                extra.append("EOS")
-            else:
-                extra.append("s|s+1=" + stem + "|" + stems[i + 1])
-                extra.append("sh|sh+1=" + words[i][3] + "|" + words[i + 1][3])
-                if gaz[i + 1] is not None:
-                    extra.append("1g=" + gaz[i + 1])
-                if lex[i + 1] is not None:
-                    extra.append("1l=" + lex[i + 1])
             if gaz[i] is not None:
                 extra.append("g=" + gaz[i])
             if lex[i] is not None:
                 extra.append("l=" + lex[i])
-            token_type = token_types.get(stem)
+            token_type = token_types.get(stems[i])
             if token_type is not None:
                 extra.append("tl=" + token_type)
-            known = self.known
-            out.append(extra if known is None else [f for f in extra if f in known])
+            out.append(extra)
         return out

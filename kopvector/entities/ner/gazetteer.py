@@ -27,36 +27,47 @@ def read_phrase_table(path: Path) -> list[tuple[str, str]]:
 
 
 class PhraseMatcher:
-    """Longest-match lookup of stem sequences; tags tokens B-TYPE / I-TYPE of the matched phrase."""
+    """Longest-match lookup of stem sequences; tags tokens B-TYPE / I-TYPE of the matched phrase.
+
+    Phrases are kept by first stem and then by length, so a token costs one lookup per length that
+    phrases starting with its stem have, however many such phrases there are ("қазақстан" starts
+    hundreds). Of two equal phrases the first one given wins.
+    """
 
     def __init__(self, phrases: Iterable[tuple[str, tuple[str, ...]]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        by_first: dict[str, dict[int, dict[tuple[str, ...], str]]] = {}
         for label, stems in phrases:
             if stems:
-                self._by_first.setdefault(stems[0], []).append((stems, label))
-        for options in self._by_first.values():
-            options.sort(key=lambda item: -len(item[0]))
-        self.max_len = max((len(s) for opts in self._by_first.values() for s, _ in opts), default=0)
+                by_size = by_first.setdefault(stems[0], {})
+                by_size.setdefault(len(stems), {}).setdefault(stems, label)
+        # longest first: the lengths of each first stem, descending, with their phrase tables
+        self._options = {first: sorted(by_size.items(), reverse=True) for first, by_size in by_first.items()}
 
     def phrases(self) -> list[tuple[str, tuple[str, ...]]]:
         """All (type, stem phrase) entries."""
-        return [(label, stems) for options in self._by_first.values() for stems, label in options]
+        return [
+            (label, stems)
+            for options in self._options.values()
+            for _, table in options
+            for stems, label in table.items()
+        ]
 
     def __len__(self) -> int:
-        return sum(len(options) for options in self._by_first.values())
+        return sum(len(table) for options in self._options.values() for _, table in options)
 
     def match(self, stems: Sequence[str]) -> list[str | None]:
         """Per token: 'B-TYPE'/'I-TYPE' of the longest phrase covering it (left to right), or None."""
         marks: list[str | None] = [None] * len(stems)
         i = 0
         n = len(stems)
+        options_of = self._options.get
         while i < n:
-            options = self._by_first.get(stems[i])
+            options = options_of(stems[i])
             matched = 0
             if options:
-                for phrase, label in options:
-                    size = len(phrase)
-                    if tuple(stems[i : i + size]) == phrase:
+                for size, table in options:
+                    label = table.get(tuple(stems[i : i + size])) if i + size <= n else None
+                    if label is not None:
                         marks[i] = "B-" + label
                         for j in range(i + 1, i + size):
                             marks[j] = "I-" + label

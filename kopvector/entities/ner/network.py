@@ -1,5 +1,5 @@
 """The neural half of the tagger, run in numpy: a bag of a word's own CRF attributes, embedded and
-summed, then a one-layer BiLSTM and a linear layer giving per-token label log-probabilities.
+summed, then a one-layer BiLSTM and a linear layer giving per-token label scores.
 
 It is trained in torch (`kopvector.entities.ner.neural_train`) but run here, so tagging needs only
 numpy and the shipped weights stay one small ``.npz`` (~2.6 MB). The BiLSTM sees the whole sentence,
@@ -40,12 +40,8 @@ def save_network(path: Path, features: Sequence[str], labels: Sequence[str], wei
     np.savez_compressed(path, features=_join(features), labels=_join(labels), **arrays)
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * np.tanh(0.5 * x) + 0.5
-
-
 class BiLstmNetwork:
-    """Loaded weights; `log_probs` scores a padded batch of attribute-id bags."""
+    """Loaded weights; `logits` scores a padded batch of attribute-id bags."""
 
     def __init__(self, path: Path) -> None:
         with np.load(path) as data:
@@ -55,40 +51,48 @@ class BiLstmNetwork:
             scale = data["embedding_scale"].astype(np.float32)
         self.embedding = w["embedding"] * scale
         self.hidden = w["w_hh_f"].shape[1]
-        # torch's gate order is (i, f, g, o); (i, f, o, g) puts the three sigmoid gates side by side
+        # torch's gate order is (i, f, g, o); (i, f, o, g) puts the three sigmoid gates side by side,
+        # and halving their weights lets one tanh serve all four: sigmoid(x) = (tanh(x / 2) + 1) / 2
         gates = np.arange(4 * self.hidden).reshape(4, self.hidden)[[0, 1, 3, 2]].ravel()
+        half = np.repeat(np.array([0.5, 0.5, 0.5, 1.0], dtype=np.float32), self.hidden)
+        for name in ("w_ih_f", "w_hh_f", "b_f", "w_ih_b", "w_hh_b", "b_b"):
+            w[name] = w[name][gates] * (half[:, None] if w[name].ndim == 2 else half)
         # input projections of both directions in one matrix: one big matmul per batch
-        self.w_ih = np.concatenate([w["w_ih_f"][gates], w["w_ih_b"][gates]], axis=0).T.copy()
-        self.b_ih = np.concatenate([w["b_f"][gates], w["b_b"][gates]])
-        self.w_hh = (w["w_hh_f"][gates].T.copy(), w["w_hh_b"][gates].T.copy())
-        self.w_out = w["w_out"].T
+        self.w_ih = np.concatenate([w["w_ih_f"], w["w_ih_b"]], axis=0).T.copy()
+        self.b_ih = np.concatenate([w["b_f"], w["b_b"]])
+        # both directions' recurrent weights stacked, so one batched matmul serves both per time step
+        self.w_hh = np.stack([w["w_hh_f"].T, w["w_hh_b"].T])
+        self.w_out = w["w_out"].T.copy()
         self.b_out = w["b_out"]
 
-    def log_probs(self, bags: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
-        """(batch, time, labels) log-probabilities from summed embeddings `bags` (batch, time, dim)."""
+    def logits(self, bags: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        """(batch, time, labels) unnormalised label scores from summed embeddings `bags` (batch, time,
+        dim). They differ from the log-probabilities by one constant per token, which no decoding sees.
+
+        The backward direction reads each sentence reversed within its own length, so both directions
+        run forward in one loop over (direction, sentence) rows and padding never needs masking: a
+        padded step only ever follows a sentence's last word.
+        """
         batch, steps, _ = bags.shape
-        h4 = 4 * self.hidden
+        hidden, h4 = self.hidden, 4 * self.hidden
         gates_in = bags @ self.w_ih + self.b_ih
-        lengths_arr = np.asarray(lengths)
-        outputs = []
-        for direction, w_hh in enumerate(self.w_hh):
-            h = np.zeros((batch, self.hidden), dtype=np.float32)
-            c = np.zeros_like(h)
-            out = np.zeros((batch, steps, self.hidden), dtype=np.float32)
-            times = range(steps) if direction == 0 else range(steps - 1, -1, -1)
-            for t in times:
-                g = gates_in[:, t, direction * h4 : (direction + 1) * h4] + h @ w_hh
-                sig = _sigmoid(g[:, : 3 * self.hidden])
-                i, f, o = np.split(sig, 3, axis=1)
-                c_new = f * c + i * np.tanh(g[:, 3 * self.hidden :])
-                h_new = o * np.tanh(c_new)
-                if direction == 1:  # the backward pass must start fresh at each sentence's own end
-                    active = (lengths_arr > t)[:, None]
-                    c_new = np.where(active, c_new, 0.0)
-                    h_new = np.where(active, h_new, 0.0)
-                c, h = c_new, h_new
-                out[:, t] = h
-            outputs.append(out)
-        logits = np.concatenate(outputs, axis=2) @ self.w_out + self.b_out
-        logits -= logits.max(axis=2, keepdims=True)
-        return logits - np.log(np.exp(logits).sum(axis=2, keepdims=True))
+        t = np.arange(steps)
+        ends = np.asarray(lengths)[:, None]
+        reverse = np.where(t < ends, ends - 1 - t, t)  # (batch, time): a permutation per sentence
+        rows = np.arange(batch)[:, None]
+        # (time, direction, batch, 4*hidden), contiguous per step
+        per_step = np.stack([gates_in[:, :, :h4], gates_in[rows, reverse, h4:]]).transpose(2, 0, 1, 3).copy()
+        h = np.zeros((2, batch, hidden), dtype=np.float32)
+        c = np.zeros_like(h)
+        out = np.empty((steps, 2, batch, hidden), dtype=np.float32)
+        for step in range(steps):
+            g = np.tanh(per_step[step] + h @ self.w_hh)
+            sig = g[:, :, : 3 * hidden]
+            sig += 1.0
+            sig *= 0.5
+            c = sig[:, :, hidden : 2 * hidden] * c + sig[:, :, :hidden] * g[:, :, 3 * hidden :]
+            h = sig[:, :, 2 * hidden : 3 * hidden] * np.tanh(c)
+            out[step] = h
+        forward = out[:, 0].transpose(1, 0, 2)
+        backward = out[:, 1].transpose(1, 0, 2)[rows, reverse]
+        return forward @ self.w_out[:hidden] + backward @ self.w_out[hidden:] + self.b_out

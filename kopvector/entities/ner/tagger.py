@@ -9,6 +9,7 @@ micro-F1 over the CRF alone. Both run in numpy on length-sorted batches of sente
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,25 @@ BATCH_SENTENCES = 128
 # (micro-F1 0.874 there, vs 0.866 at 0.5 and 0.854 for the CRF alone); dev was not consulted.
 CRF_WEIGHT = 0.7
 NEIGHBOURS = (-2, -1, 1, 2)
+
+
+def sum_rows(rows: np.ndarray, ids: Sequence[int], starts: Sequence[int]) -> np.ndarray:
+    """Sum of `rows[ids[starts[k]:starts[k+1]]]` for each segment k (the last one runs to the end).
+
+    Same result as ``np.add.reduceat(rows[ids], starts)`` but ~5x faster on many short segments: the
+    ids go into a (position, segment) matrix padded with row 0 (all zero), and one gathered row per
+    position is added to the totals of all segments at once. Empty segments sum to row 0.
+    """
+    ids_arr = np.asarray(ids, dtype=np.intp)
+    starts_arr = np.asarray(starts, dtype=np.intp)
+    sizes = np.diff(starts_arr, append=len(ids_arr))
+    segment = np.repeat(np.arange(len(starts_arr)), sizes)
+    table = np.zeros((max(sizes.max(initial=0), 1), len(starts_arr)), dtype=np.intp)
+    table[np.arange(len(ids_arr)) - starts_arr[segment], segment] = ids_arr
+    total = rows[table[0]]
+    for position in table[1:]:
+        total += rows[position]
+    return total
 
 
 class NerTagger:
@@ -48,12 +68,25 @@ class NerTagger:
             rows[self._index[attribute], label_index[label]] = CRF_WEIGHT * weight
         rows[[self._index[a] for a in self.network.features], n_labels:] = self.network.embedding[1:]
         self._rows = rows
-        self._crf_rows = rows[:, :n_labels].copy()  # neighbours' copies carry no embedding
         self._transitions, self._start = iob2_constraints(self.labels)
         for (previous, label), weight in info.transitions.items():
             self._transitions[label_index[previous], label_index[label]] += CRF_WEIGHT * weight
-        self._features = FeatureExtractor(resources, known=frozenset(attributes))
-        self._vectors: dict[str, np.ndarray] = {}
+        # one row per unprefixed context attribute (w=..., s=...): the CRF label weights of its copies
+        # at offsets -2, -1, 1, 2 side by side, so a word's neighbour part is one lookup per attribute
+        # and the prefixed strings are never built
+        prefixes = [str(offset) for offset in NEIGHBOURS]
+        near_keys = sorted({a[len(p) :] for a, _ in info.state_features for p in prefixes if a.startswith(p)})
+        self._near_index = {key: i + 1 for i, key in enumerate(near_keys)}
+        self._near_rows = np.zeros((len(near_keys) + 1, len(NEIGHBOURS) * n_labels), dtype=np.float32)
+        for (attribute, label), weight in info.state_features.items():
+            for k, prefix in enumerate(prefixes):
+                if attribute.startswith(prefix):
+                    column = k * n_labels + label_index[label]
+                    self._near_rows[self._near_index[attribute[len(prefix) :]], column] = CRF_WEIGHT * weight
+        self._features = FeatureExtractor(resources)
+        # per-word vectors (see `_cache_vectors`): word -> row of `_vectors`; row 0 stays zero (padding)
+        self._slots: dict[str, int] = {}
+        self._vectors = np.zeros((1024, rows.shape[1] + len(NEIGHBOURS) * n_labels), dtype=np.float32)
 
     @classmethod
     def load(cls, path: Path | None = None) -> NerTagger:
@@ -76,49 +109,53 @@ class NerTagger:
 
     def _cache_vectors(self, sentences: Sequence[Sequence[str]]) -> None:
         """Cache each new word's summed rows: its own attributes (CRF and network part), then the CRF
-        part of the copies it gives its neighbours at offsets -2, -1, 1, 2 (one reduceat for all)."""
+        part of the copies it gives its neighbours at offsets -2, -1, 1, 2 (summed for all at once)."""
         words = dict.fromkeys(token for tokens in sentences for token in tokens)
-        if len(self._vectors) + len(words) > CACHE_LIMIT:
-            self._vectors.clear()
-        new = [word for word in words if word not in self._vectors]
+        if len(self._slots) + len(words) > CACHE_LIMIT:
+            self._slots.clear()
+        new = [word for word in words if word not in self._slots]
         if not new:
             return
-        lookup = self._index.__getitem__
+        lookup = self._index.get
+        near_lookup = self._near_index.get
         own_ids: list[int] = []
         own_starts: list[int] = []
         near_ids: list[int] = []
         near_starts: list[int] = []
-        for _, own, near, _ in self._features.words(new):
+        for _, own, context, _ in self._features.words(new):
             own_starts.append(len(own_ids))
-            own_ids.append(0)
-            own_ids.extend(map(lookup, own))
-            for offset in NEIGHBOURS:
-                near_starts.append(len(near_ids))
-                near_ids.append(0)
-                near_ids.extend(map(lookup, near[offset]))
-        own_sums = np.add.reduceat(self._rows[np.asarray(own_ids)], np.asarray(own_starts))
-        near_sums = np.add.reduceat(self._crf_rows[np.asarray(near_ids)], np.asarray(near_starts))
-        vectors = np.concatenate([own_sums, near_sums.reshape(len(new), -1)], axis=1)
-        self._vectors.update(zip(new, vectors, strict=True))
+            own_ids.extend(map(lookup, own, repeat(0)))
+            near_starts.append(len(near_ids))
+            near_ids.extend(map(near_lookup, context, repeat(0)))
+        first = len(self._slots) + 1
+        end = first + len(new)
+        if end > len(self._vectors):
+            grown = np.zeros((max(end, 2 * len(self._vectors)), self._vectors.shape[1]), dtype=np.float32)
+            grown[:first] = self._vectors[:first]
+            self._vectors = grown
+        n_own = self._rows.shape[1]
+        self._vectors[first:end, :n_own] = sum_rows(self._rows, own_ids, own_starts)
+        self._vectors[first:end, n_own:] = sum_rows(self._near_rows, near_ids, near_starts)
+        self._slots.update(zip(new, range(first, end), strict=True))
 
     def _tag_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[int]]:
         """Label index paths for non-empty sentences, scored together on one (sentence, position) grid."""
         n_labels, width = len(self.labels), self._rows.shape[1]
         lengths = [len(tokens) for tokens in sentences]
         steps = max(lengths)
-        grid = np.zeros((len(sentences), steps, width + len(NEIGHBOURS) * n_labels), dtype=np.float32)
+        self._cache_vectors(sentences)
+        slots = np.concatenate([np.arange(n) + b * steps for b, n in enumerate(lengths)])
+        ids = np.zeros(len(sentences) * steps, dtype=np.intp)
+        ids[slots] = [self._slots[token] for tokens in sentences for token in tokens]
+        grid = self._vectors[ids.reshape(len(sentences), steps)]
         extra_ids: list[int] = []
         starts: list[int] = []
-        self._cache_vectors(sentences)
-        vectors = self._vectors
-        for b, tokens in enumerate(sentences):
-            grid[b, : len(tokens)] = [vectors[token] for token in tokens]
+        lookup = self._index.get
+        for tokens in sentences:
             for attributes in self._features.extras(tokens, self._features.words(tokens)):
                 starts.append(len(extra_ids))
-                extra_ids.append(0)
-                extra_ids.extend(map(self._index.__getitem__, attributes))
-        slots = np.concatenate([np.arange(n) + b * steps for b, n in enumerate(lengths)])
-        extras = np.add.reduceat(self._rows[np.asarray(extra_ids)], np.asarray(starts))
+                extra_ids.extend(map(lookup, attributes, repeat(0)))
+        extras = sum_rows(self._rows, extra_ids, starts)
         grid.reshape(len(sentences) * steps, -1)[slots, :width] += extras
         crf = grid[:, :, :n_labels].copy()
         near = [grid[:, :, width + k * n_labels : width + (k + 1) * n_labels] for k in range(len(NEIGHBOURS))]
@@ -127,5 +164,6 @@ class NerTagger:
                 crf[:, -offset:] += near[k][:, :offset]
             else:
                 crf[:, :-offset] += near[k][:, offset:]
-        scores = crf + (1 - CRF_WEIGHT) * self.network.log_probs(grid[:, :, n_labels:width], lengths)
+        # the network's logits stand in for its log-probabilities: per token they differ by a constant
+        scores = crf + (1 - CRF_WEIGHT) * self.network.logits(grid[:, :, n_labels:width], lengths)
         return viterbi_batch(scores, lengths, self._transitions, self._start)
