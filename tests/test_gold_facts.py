@@ -4,9 +4,9 @@ KazNERD items hold only sentence indices and token ranges; the sentences are rea
 test time, and those checks skip cleanly when ../shared is absent. The articles are our own texts in
 gold/facts/articles/ (the set the extractor was tuned on), gold/facts/heldout/ (the held-out set,
 written and annotated afterwards), gold/facts/heldout2/ (the second held-out set),
-gold/facts/heldout3/ (the third), gold/facts/heldout4/ (the fourth), gold/facts/heldout5/ (the fifth) and
-gold/facts/heldout6/ (the sixth, blind held-out set). All get the same checks, and every evidence offset must
-point into `article.text`.
+gold/facts/heldout3/ (the third), gold/facts/heldout4/ (the fourth), gold/facts/heldout5/ (the fifth),
+gold/facts/heldout6/ (the sixth) and gold/facts/heldout7/ (the seventh, blind held-out set). All get the
+same checks, and every evidence offset must point into `article.text`.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ HELDOUT3_GOLD = GOLD / "heldout3.jsonl"
 HELDOUT4_GOLD = GOLD / "heldout4.jsonl"
 HELDOUT5_GOLD = GOLD / "heldout5.jsonl"
 HELDOUT6_GOLD = GOLD / "heldout6.jsonl"
+HELDOUT7_GOLD = GOLD / "heldout7.jsonl"
 # Article sets: name -> (gold file, directory of the article texts under gold/facts/).
 ARTICLE_SETS = {
     "articles": (ARTICLES_GOLD, "articles"),
@@ -43,6 +44,7 @@ ARTICLE_SETS = {
     "heldout4": (HELDOUT4_GOLD, "heldout4"),
     "heldout5": (HELDOUT5_GOLD, "heldout5"),
     "heldout6": (HELDOUT6_GOLD, "heldout6"),
+    "heldout7": (HELDOUT7_GOLD, "heldout7"),
 }
 # Held-out sets: name -> (the sets written before it, its README heading, its label in the counts table).
 HELDOUT_SETS = {
@@ -59,6 +61,11 @@ HELDOUT_SETS = {
         ("articles", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
         "## Sixth held-out set",
         "held-out 6",
+    ),
+    "heldout7": (
+        ("articles", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
+        "## Seventh held-out set",
+        "held-out 7",
     ),
 }
 
