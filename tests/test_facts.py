@@ -641,3 +641,20 @@ def test_a_country_in_the_dative_before_a_title_is_a_destination(pipeline):
     assert facts_of(doc, "visit") == [
         ({"visitor": "person:emmaniuel-makron", "destination": "country:KZ"}, None, "negated")
     ]
+
+
+def test_one_leader_meets_each_of_two_apart_and_considering_cooperation_is_discussing_it(pipeline):
+    text = (
+        "Тяньцзиньде кеше Шанхай ынтымақтастық ұйымының саммиті өтті.\n"
+        "Саммит аясында Нарендра Моди Си Цзиньпинмен де, Владимир Путинмен де жеке кездесті.\n"
+        "Ақорданың хабарлауынша, Тоқаев пен Си Цзиньпин сауда саласындағы ынтымақтастық мәселесін қарады.\n"
+    )
+    doc = analyse(pipeline, text, date(2025, 9, 2))
+    pairs = [set(f["participants"]) for f, _, _ in facts_of(doc, "meeting")][1:3]
+    assert pairs == [
+        {"person:narendra-modi", "person:xi-jinping"},
+        {"person:narendra-modi", "person:vladimir-putin"},
+    ]
+    assert [(set(f["parties"]), m) for f, _, m in facts_of(doc, "cooperation")] == [
+        ({"country:KZ", "country:CN"}, "reported")
+    ]

@@ -283,6 +283,8 @@ class KazakhFactExtractor:
                     and fact.evidence.sentence == m.evidence.sentence
                     and fact.modality == m.modality
                     and fact.args.get("organization") == m.args.get("organization")
+                    and not set(fact.args["participants"])
+                    & set(m.args["participants"])  # not "X Y-пен де, Z-пен де"
                 ),
                 None,
             )
@@ -694,6 +696,13 @@ class KazakhFactExtractor:
             or ((stays or to_a_meeting) and self._case(view.doc, m) == "Loc")
         ]  # "Қытайға барды", "Қазақстанда сапармен болды", "Бішкектегі саммитке келмеді"
         destinations = [d for d in destinations if d]
+        if (
+            not destinations
+            and trip
+            and discourse.visit
+            and any(_lemma(t) == "ел" and t.feats.get("Case") == "Dat" for t in view.tokens)
+        ):  # "Бұл – Тоқаевтың көрші елге жасаған алғашқы сапары": the country of the visit in hand
+            destinations = [discourse.visit["destination"]]
         if not destinations and to_a_meeting and moves:  # "саммитке Виктор Орбан келді": to its host
             host = self._country_of_place(discourse.event.get("place", "")) or discourse.visit.get(
                 "destination"
@@ -845,7 +854,28 @@ class KazakhFactExtractor:
         if places:
             args["place"] = places[0]
         when = discourse.event_time if inherited and not view.when else None  # the summit's date
+        apart = self._each_with(view)
+        if (
+            len(apart) > 1 and len(persons) == len(apart) + 1
+        ):  # "Моди Си Цзиньпинмен де, Путинмен де кездесті"
+            host = next(p for p in persons if p not in apart)
+            return [
+                self._fact(view, "meeting", {**args, "participants": [host, other]}, 0.7, when=when)
+                for other in apart
+            ]
         return [self._fact(view, "meeting", args, 0.7, when=when)]
+
+    @staticmethod
+    def _each_with(view: _View) -> list[str]:
+        """Persons each named in the instrumental with its own "де/да" ("Си Цзиньпинмен де, Путинмен де"):
+        one meeting with each, not one meeting of all."""
+        return [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("person:")
+            and view.doc.tokens[m.last - 1].feats.get("Case") == "Ins"
+            and view.words[view.after(m) : view.after(m) + 1] in (["де"], ["да"], ["те"], ["та"])
+        ]
 
     def _received(self, view: _View) -> bool:
         """ "X Y-ті қабылдады" (received), "X Y-пен сөйлесті" (spoke with): a meeting of the two."""
