@@ -482,6 +482,12 @@ class KazakhFactExtractor:
             discourse.election = (facts[0].time, facts[0].time_text, facts[0].modality)
         return facts
 
+    def _chair_receivers(self, view: _View) -> list[str]:
+        """States in the dative of a clause about the chair: who it may pass to ("төрағалық Қырғызстанға")."""
+        if "төрағалық" not in view.lemmas:
+            return []
+        return [m.entity for m in self._countries(view) if self._case(view.doc, m) == "Dat"]
+
     def _stateless(self, entity: str) -> bool:
         """A country, or a state the catalog keeps as a place because few recognise it (Northern Cyprus)."""
         entry = self.catalog.get(entity)
@@ -493,7 +499,7 @@ class KazakhFactExtractor:
         if "төрағалық" not in view.lemmas:
             return []
         countries = self._countries(view)
-        receivers = [m.entity for m in countries if self._case(view.doc, m) == "Dat"]
+        receivers = self._chair_receivers(view)
         under = [
             m.entity
             for m in countries
@@ -954,9 +960,7 @@ class KazakhFactExtractor:
         if lemma in cues["leads"]:
             return "делегация" in view.lemmas or ("оны" in view.words and "meeting" in view.follows)
         if lemma in cues["takes_place"]:  # "саммит өтті"; "өтетін саммитке" names it, states nothing
-            if "төрағалық" in view.lemmas and any(
-                self._case(view.doc, m) == "Dat" for m in self._countries(view)
-            ):
+            if self._chair_receivers(view):
                 return False  # "Отырыс барысында төрағалық Қырғызстанға өтті": the chair passed
             finite = token.feats.get("VerbForm", "Fin") in ("Fin", "Conv")  # "саммит өтіп, ... өзгертілді"
             if finite:
