@@ -142,13 +142,11 @@ class Linker:
         for mention in sorted(doc.mentions, key=lambda m: m.label == "POSITION"):
             mention.entity = self.resolve(doc, mention, date, surnames, linked)
             last = doc.tokens[mention.last - 1]
+            # "Кисида" is not "Киси" + -да, nor "Тілеуберді" "Тілеубер" + -ді: the surname as spelt
             if mention.label == "PERSON" and (
                 _locative_misread(last.norm, last.lemma) or self._uninflected_name(last.norm, mention.entity)
             ):
-                last.feats = {
-                    **last.feats,
-                    "Case": "Nom",
-                }  # "Тілеуберді" is the surname, not "Тілеубер" + -ді
+                last.feats = {**last.feats, "Case": "Nom"}
             if mention.entity:
                 linked.add(mention.entity)
         self._add_surnames(doc, surnames)
@@ -348,13 +346,15 @@ class Linker:
             of = self.home if split == 0 else self._country(words[:split])
             if of is None:
                 continue
+            title = normalize_form(self.analyzer.lemmatize_name(list(words[split:])))
+            pairs = self._titles.get(title, set())
+            if not pairs and title not in _LEADER_WORDS:
+                continue  # no office has this title
             if split and self.analyzer.analyze(words[split - 1]).feats.get("Case", "Nom") not in (
                 "Nom",
                 "Gen",
             ):
                 continue  # "Қазақстанға президент ретінде": to Kazakhstan, as president; no title
-            title = normalize_form(self.analyzer.lemmatize_name(list(words[split:])))
-            pairs = self._titles.get(title, set())
             if split and title in _LEADER_WORDS:
                 return self._leader(of, date, linked)
             offices = {office for office, whose in pairs if whose == of}
