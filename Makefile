@@ -18,9 +18,11 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/kopvector analyze samples/corpus --format text
 
+# The PostgreSQL tests need a server: scripts/test-postgres.sh installs and starts one (as root) and
+# prints its URL; set KOPVECTOR_TEST_POSTGRES yourself to use another, or leave it empty to skip them.
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q
+	KOPVECTOR_TEST_POSTGRES="$${KOPVECTOR_TEST_POSTGRES-$$(scripts/test-postgres.sh || true)}" $(BIN)/pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

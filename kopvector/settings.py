@@ -28,6 +28,17 @@ class Settings:
             "help": "Path of the Kazakh NER model (CRFsuite file; its network and resources lie beside it).",
         },
     )
+    db: str = field(
+        default="kopvector.db",
+        metadata={
+            "env": "KOPVECTOR_DB",
+            "help": "The store: a SQLite file path or a postgresql:// URL (`--db` overrides it).",
+        },
+    )
+    workers: int = field(
+        default=os.cpu_count() or 1,
+        metadata={"env": "KOPVECTOR_WORKERS", "help": "Analysis processes `kopvector ingest` runs."},
+    )
     languages: tuple[str, ...] = field(
         default=("kk", "ru", "en", "ky"),
         metadata={
@@ -49,6 +60,8 @@ class Settings:
                 values[f.name] = int(raw)
             elif f.type in ("Path", Path):
                 values[f.name] = Path(raw)
+            elif f.type in ("str", str):
+                values[f.name] = raw
             else:
                 values[f.name] = tuple(part.strip() for part in raw.split(",") if part.strip())
         return cls(**values)  # type: ignore[arg-type]

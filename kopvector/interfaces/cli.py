@@ -19,6 +19,7 @@ from rich.progress import Progress
 
 from kopvector.errors import InputError
 from kopvector.interfaces.catalog_commands import catalog_app
+from kopvector.interfaces.store_commands import COMMANDS as STORE_COMMANDS
 from kopvector.settings import Settings
 
 app = typer.Typer(help="kopvector: Kazakhstan's foreign policy, read from the news.", no_args_is_help=True)
@@ -27,6 +28,8 @@ train_app = typer.Typer(help="Train the models kopvector ships.", no_args_is_hel
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 app.add_typer(catalog_app, name="catalog")
+for command in STORE_COMMANDS:
+    app.command()(command)
 
 err = Console(stderr=True, soft_wrap=True)
 KAZNERD_VALID = Path("../shared/data/kaznerd/IOB2_valid.txt")
@@ -62,9 +65,9 @@ def analyze(
     indent: Annotated[int | None, typer.Option(help="Indent JSON (default: one line per article).")] = None,
 ) -> None:
     """Analyse articles and print one schema v1 record per article (JSON Lines) or a readable summary."""
-    from kopvector.interfaces.record import to_record
     from kopvector.interfaces.report import print_report
     from kopvector.pipeline import Pipeline
+    from kopvector.record import to_record
     from kopvector.sources.plaintext import read_text_file
 
     settings = Settings.from_env()

@@ -1,0 +1,51 @@
+"""Printing query answers as a readable table, JSON Lines or CSV, like Datasette's .json/.csv renderers.
+
+Nested values (a fact's args, a quote's speaker, a list of sources) are flattened for tables and
+CSV: lists are joined with "; ", objects become `key=value` pairs; JSON keeps them as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import StrEnum
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def emit(rows: list[dict[str, Any]], columns: list[str], output_format: QueryFormat, title: str) -> None:
+    """Print `rows` (only `columns`, in that order) in the chosen format to stdout."""
+    if output_format is QueryFormat.json:
+        for row in rows:
+            sys.stdout.write(json.dumps({c: row[c] for c in columns}, ensure_ascii=False) + "\n")
+    elif output_format is QueryFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([flat(row[c]) for c in columns] for row in rows)
+    else:
+        table = Table(title=f"{title} ({len(rows)})", show_lines=True)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(flat(row[c]) for c in columns))
+        Console(soft_wrap=False).print(table)
+
+
+def flat(value: Any) -> str:
+    """One cell's text for a table or CSV."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(flat(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={flat(v)}" for k, v in value.items() if v not in (None, "", []))
+    return str(value)

@@ -1,0 +1,199 @@
+"""`kopvector ingest` and the commands that read the store: facts, quotes, entities, search, timeline.
+
+Each command opens the store named by `--db` (default: the `KOPVECTOR_DB` setting, `kopvector.db`),
+which may be a SQLite file or a `postgresql://` URL; the schema is migrated on open.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from sqlalchemy import Connection, Engine
+
+from kopvector.errors import InputError
+from kopvector.interfaces.output import QueryFormat, emit
+from kopvector.settings import Settings
+
+err = Console(stderr=True, soft_wrap=True)
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: KOPVECTOR_DB).")
+]
+FormatOption = Annotated[QueryFormat, typer.Option("--format", "-f", help="table, json (lines) or csv.")]
+SinceOption = Annotated[str | None, typer.Option(help="Only from this date on: 2014, 2024-03 or 2024-03-05.")]
+UntilOption = Annotated[str | None, typer.Option(help="Only up to this date: 2014, 2024-03 or 2024-03-05.")]
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _engine(db: str | None) -> Engine:
+    from kopvector.store.database import open_engine
+
+    try:
+        return open_engine(db or Settings.from_env().db)
+    except InputError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _day(value: str | None, edge: int) -> date | None:
+    """The first (edge 0) or last (edge 1) day of a --since/--until value."""
+    from kopvector.store.timespan import time_span
+
+    if value is None:
+        return None
+    day = time_span(value)[edge]
+    if day is None:
+        raise _fail(f"{value!r} is not a date; use 2014, 2024-03 or 2024-03-05")
+    return day
+
+
+def _query(db: str | None, ask: Callable[[Connection], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    engine = _engine(db)
+    try:
+        with engine.connect() as conn:
+            return ask(conn)
+    finally:
+        engine.dispose()
+
+
+def ingest(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders (.txt, .jsonl, .html, RSS/Atom .xml, .warc[.gz]), feed URLs, "
+            "or - for stdin."
+        ),
+    ],
+    db: DbOption = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Analysis processes (default: KOPVECTOR_WORKERS, the core count).")
+    ] = None,
+) -> None:
+    """Analyse every new article of the sources and store it; run again to resume or to update."""
+    from kopvector.sources import read_sources
+    from kopvector.store.ingest import Ingest, IngestSummary
+
+    settings = Settings.from_env()
+    engine = _engine(db)
+    started = time.perf_counter()
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingesting", total=None, status="")
+
+        def report(summary: IngestSummary) -> None:
+            rate = summary.ingested / max(time.perf_counter() - started, 1e-9)
+            status = (
+                f"{summary.ingested} analysed ({rate:.1f}/s), {summary.skipped} already stored, "
+                f"{summary.duplicate} duplicate, {summary.failed} failed"
+            )
+            progress.update(task, status=status)
+
+        run = Ingest(engine, settings, workers or settings.workers, " ".join(sys.argv), report)
+        summary = run.run(read_sources(sources, settings, stdin=sys.stdin.buffer))
+    engine.dispose()
+    for failure in summary.failures:
+        where = f"{failure.source}, {failure.record}" if failure.record else failure.source
+        err.print(f"[bold red]failed:[/] {where}: {failure.reason}", highlight=False)
+    elapsed = time.perf_counter() - started
+    err.print(
+        f"ingested {summary.ingested} ({summary.near_duplicate} near-duplicates clustered), "
+        f"skipped {summary.skipped} already stored, duplicate {summary.duplicate}, "
+        f"failed {summary.failed} — {summary.ingested / max(elapsed, 1e-9):.1f} articles/s",
+        highlight=False,
+    )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def facts(
+    kind: Annotated[str | None, typer.Option(help="membership, chairmanship, visit, meeting, …")] = None,
+    entity: Annotated[str | None, typer.Option(help="An id (country:KZ) or a name (Қазақстан).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    modality: Annotated[str | None, typer.Option(help="asserted, planned, negated, …")] = None,
+    db: DbOption = None,
+    output_format: FormatOption = QueryFormat.table,
+) -> None:
+    """Stored facts, one per story (near-duplicates counted once, with all their sources)."""
+    from kopvector.store.queries import find_facts
+
+    first, last = _day(since, 0), _day(until, 1)
+    rows = _query(
+        db, lambda c: find_facts(c, kind=kind, entity=entity, since=first, until=last, modality=modality)
+    )
+    emit(
+        rows, ["kind", "args", "time", "modality", "evidence", "published", "sources"], output_format, "facts"
+    )
+
+
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="An id (person:…) or the name as written.")] = None,
+    contains: Annotated[str | None, typer.Option(help="Words the quote contains (word prefixes).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    db: DbOption = None,
+    output_format: FormatOption = QueryFormat.table,
+) -> None:
+    """Stored quotes with their speakers, in date order."""
+    from kopvector.store.queries import find_quotes
+
+    first, last = _day(since, 0), _day(until, 1)
+    rows = _query(db, lambda c: find_quotes(c, speaker=speaker, contains=contains, since=first, until=last))
+    emit(rows, ["speaker", "text", "kind", "published", "sources"], output_format, "quotes")
+
+
+def entities(
+    kind: Annotated[
+        str | None, typer.Option("--type", help="country, org, mission, person, place, body.")
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="Only the entity with this id or name.")] = None,
+    db: DbOption = None,
+    output_format: FormatOption = QueryFormat.table,
+) -> None:
+    """Linked entities, most mentioned first."""
+    from kopvector.store.queries import list_entities
+
+    rows = _query(db, lambda c: list_entities(c, kind=kind, name=name))
+    emit(rows, ["id", "type", "name", "mentions", "articles"], output_format, "entities")
+
+
+def search(
+    words: Annotated[str, typer.Argument(help="Words every article must contain (as word prefixes).")],
+    db: DbOption = None,
+    output_format: FormatOption = QueryFormat.table,
+) -> None:
+    """Full-text search over article titles and texts, newest first."""
+    from kopvector.store.queries import search_articles
+
+    rows = _query(db, lambda c: search_articles(c, words))
+    emit(rows, ["id", "published", "title", "outlet", "snippet"], output_format, "articles")
+
+
+def timeline(
+    entity: Annotated[str, typer.Argument(help="An id (country:KZ, person:…) or a name.")],
+    db: DbOption = None,
+    output_format: FormatOption = QueryFormat.table,
+) -> None:
+    """Everything stored about one entity in time order: its facts and its quotes."""
+    from kopvector.store.queries import timeline as build_timeline
+
+    rows = _query(db, lambda c: build_timeline(c, entity))
+    emit(rows, ["date", "kind", "what", "evidence", "sources"], output_format, f"timeline of {entity}")
+
+
+COMMANDS = (ingest, facts, quotes, entities, search, timeline)

@@ -1,0 +1,280 @@
+"""Reading the store: the answers behind `kopvector facts|quotes|entities|search|timeline`.
+
+Every answer is a list of JSON-ready dicts in a fully specified order, so SQLite and PostgreSQL
+give identical output. Near-duplicate articles (one agency story on several sites) form a cluster;
+a fact or quote that several members of a cluster state is listed once, with every source.
+Full-text search uses FTS5 on SQLite and `to_tsvector('simple', …)` on PostgreSQL; each query
+word matches as a prefix, because Kazakh words carry their case endings ("Ливан" finds "Ливанда").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Select, exists, func, or_, select, text
+
+from kopvector.store.tables import articles, entities, fact_args, facts, mentions, quotes, sources
+
+_WORD = re.compile(r"\w+")
+_SNIPPET = 80
+
+
+def find_facts(
+    conn: Connection,
+    kind: str | None = None,
+    entity: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    modality: str | None = None,
+) -> list[dict[str, Any]]:
+    """Facts matching every given filter, one per near-duplicate cluster, ordered by time."""
+    query = (
+        select(facts, articles.c.cluster, articles.c.published, articles.c.title)
+        .join(articles, articles.c.id == facts.c.article_id)
+        .order_by(
+            facts.c.date_start.nulls_last(),
+            articles.c.published.nulls_last(),
+            articles.c.id,
+            facts.c.start_char,
+            facts.c.kind,
+            facts.c.id,
+        )
+    )
+    if kind:
+        query = query.where(facts.c.kind == kind)
+    if modality:
+        query = query.where(facts.c.modality == modality)
+    if entity:
+        ids = resolve_entity(conn, entity)
+        query = query.where(exists().where(fact_args.c.fact_pk == facts.c.pk, fact_args.c.value.in_(ids)))
+    query = _overlapping(query, facts.c.date_start, facts.c.date_end, since, until)
+    rows = list(conn.execute(query).mappings())
+    grouped = _cluster(rows, lambda r: (r["cluster"], r["kind"], r["args"], r["time"], r["modality"]))
+    where = _sources_of(conn, {r["article_id"] for r in rows})
+    return [
+        {
+            "id": first["id"],
+            "kind": first["kind"],
+            "args": json.loads(first["args"]),
+            "time": first["time"],
+            "time_text": first["time_text"],
+            "modality": first["modality"],
+            "evidence": first["evidence"],
+            "article_id": first["article_id"],
+            "published": _iso(first["published"]),
+            "title": first["title"],
+            "sources": _merged_sources(where, members),
+        }
+        for first, members in grouped
+    ]
+
+
+def find_quotes(
+    conn: Connection,
+    speaker: str | None = None,
+    contains: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[dict[str, Any]]:
+    """Quotes by a speaker (an id or a name as written) and/or containing words, ordered by date."""
+    query = (
+        select(quotes, articles.c.cluster, articles.c.published, articles.c.title)
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .order_by(articles.c.published.nulls_last(), articles.c.id, quotes.c.start_char, quotes.c.text)
+    )
+    if speaker:
+        ids = resolve_entity(conn, speaker)
+        query = query.where(or_(quotes.c.speaker_id.in_(ids), quotes.c.speaker_name == speaker))
+    if contains:
+        query = query.where(quotes.c.pk.in_(_full_text(conn, "quotes", contains)))
+    query = _overlapping(query, articles.c.published, articles.c.published, since, until)
+    rows = list(conn.execute(query).mappings())
+    grouped = _cluster(rows, lambda r: (r["cluster"], r["speaker_id"], r["speaker_name"], r["text"]))
+    where = _sources_of(conn, {r["article_id"] for r in rows})
+    return [
+        {
+            "speaker": {
+                "id": first["speaker_id"],
+                "name": first["speaker_name"],
+                "role": first["speaker_role"],
+            },
+            "text": first["text"],
+            "kind": first["kind"],
+            "cue": first["cue"],
+            "evidence": first["evidence"],
+            "article_id": first["article_id"],
+            "published": _iso(first["published"]),
+            "title": first["title"],
+            "sources": _merged_sources(where, members),
+        }
+        for first, members in grouped
+    ]
+
+
+def list_entities(conn: Connection, kind: str | None = None, name: str | None = None) -> list[dict[str, Any]]:
+    """Linked entities with how often and in how many articles they are mentioned, most mentioned first."""
+    count = func.count(mentions.c.pk)
+    query = (
+        select(
+            entities,
+            count.label("mentions"),
+            func.count(func.distinct(mentions.c.article_id)).label("articles"),
+        )
+        .join(mentions, mentions.c.entity_id == entities.c.id, isouter=True)
+        .group_by(entities.c.id, entities.c.type, entities.c.name_kk, entities.c.name_ru, entities.c.name_en)
+        .order_by(count.desc(), entities.c.id)
+    )
+    if kind:
+        query = query.where(entities.c.type == kind)
+    if name:
+        query = query.where(entities.c.id.in_(resolve_entity(conn, name)))
+    return [
+        {
+            "id": r["id"],
+            "type": r["type"],
+            "name": {"kk": r["name_kk"], "ru": r["name_ru"], "en": r["name_en"]},
+            "mentions": r["mentions"],
+            "articles": r["articles"],
+        }
+        for r in conn.execute(query).mappings()
+    ]
+
+
+def search_articles(conn: Connection, words: str) -> list[dict[str, Any]]:
+    """Articles whose title or text contain every word (as a word prefix), newest first."""
+    query = (
+        select(articles.c.id, articles.c.published, articles.c.title, articles.c.outlet, articles.c.text)
+        .where(articles.c.pk.in_(_full_text(conn, "articles", words)))
+        .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+    )
+    terms = _terms(words)
+    return [
+        {
+            "id": r["id"],
+            "published": _iso(r["published"]),
+            "title": r["title"],
+            "outlet": r["outlet"],
+            "snippet": _snippet(r["text"], terms),
+        }
+        for r in conn.execute(query).mappings()
+    ]
+
+
+def timeline(conn: Connection, entity: str) -> list[dict[str, Any]]:
+    """Everything the store says about one entity, in time order: the facts it takes part in, its quotes."""
+    events = [
+        {
+            "date": fact["time"] or fact["published"],
+            "kind": fact["kind"],
+            "what": _describe(fact["args"]),
+            "evidence": fact["evidence"],
+            "article_id": fact["article_id"],
+            "sources": fact["sources"],
+        }
+        for fact in find_facts(conn, entity=entity)
+    ]
+    events += [
+        {
+            "date": quote["published"],
+            "kind": "quote",
+            "what": quote["text"],
+            "evidence": quote["evidence"],
+            "article_id": quote["article_id"],
+            "sources": quote["sources"],
+        }
+        for quote in find_quotes(conn, speaker=entity)
+    ]
+    return sorted(events, key=lambda e: (e["date"] is None, e["date"] or "", e["article_id"], e["kind"]))
+
+
+def resolve_entity(conn: Connection, name: str) -> list[str]:
+    """Entity ids for an id as given, or for a name in any of the stored languages (case-insensitive)."""
+    wanted = name.strip().casefold()
+    names = select(entities.c.id, entities.c.name_kk, entities.c.name_ru, entities.c.name_en)
+    ids = [
+        row.id
+        for row in conn.execute(names)
+        if wanted in {(value or "").casefold() for value in (row.id, row.name_kk, row.name_ru, row.name_en)}
+    ]
+    return ids or [name]
+
+
+def _overlapping(query: Select, start: Any, end: Any, since: date | None, until: date | None) -> Select:
+    if since:
+        query = query.where(end >= since)
+    if until:
+        query = query.where(start <= until)
+    return query
+
+
+def _full_text(conn: Connection, table: str, words: str) -> Any:
+    """Primary keys of `table` rows containing every word of `words` as a word prefix."""
+    terms = _terms(words)
+    if not terms:
+        return select(articles.c.pk).where(text("1 = 0"))
+    if conn.dialect.name == "sqlite":
+        match = " AND ".join(f'"{term}"*' for term in terms)
+        return text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :match").bindparams(match=match)
+    document = "coalesce(title, '') || ' ' || text" if table == "articles" else "text"
+    match = " & ".join(f"{term}:*" for term in terms)
+    return text(
+        f"SELECT pk FROM {table} WHERE to_tsvector('simple', {document}) @@ to_tsquery('simple', :match)"
+    ).bindparams(match=match)
+
+
+def _terms(words: str) -> list[str]:
+    return _WORD.findall(words.casefold())
+
+
+def _snippet(body: str, terms: list[str]) -> str:
+    folded = body.casefold()
+    hits = [i for term in terms if (i := _word_start(folded, term)) >= 0]
+    at = min(hits) if hits else 0
+    start = max(0, at - _SNIPPET // 2)
+    piece = " ".join(body[start : start + _SNIPPET].split())
+    return ("…" if start else "") + piece + ("…" if start + _SNIPPET < len(body) else "")
+
+
+def _word_start(folded: str, term: str) -> int:
+    match = re.search(rf"(?<!\w){re.escape(term)}", folded)
+    return match.start() if match else -1
+
+
+def _cluster(rows: Iterable[Any], key: Any) -> list[tuple[Any, list[Any]]]:
+    """Rows grouped by `key`, in the order of each group's first row."""
+    groups: dict[Any, list[Any]] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    return [(members[0], members) for members in groups.values()]
+
+
+def _sources_of(conn: Connection, article_ids: set[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    if not article_ids:
+        return found
+    query = (
+        select(sources.c.article_id, sources.c.outlet, sources.c.location)
+        .where(sources.c.article_id.in_(sorted(article_ids)))
+        .order_by(sources.c.article_id, sources.c.location)
+    )
+    for row in conn.execute(query):
+        found[row.article_id].append(row.outlet or row.location)
+    return found
+
+
+def _merged_sources(where: dict[str, list[str]], members: list[Any]) -> list[str]:
+    return sorted({source for member in members for source in where[member["article_id"]]})
+
+
+def _describe(args: dict[str, Any]) -> str:
+    parts = (f"{role}={', '.join(map(str, v)) if isinstance(v, list) else v}" for role, v in args.items())
+    return "; ".join(parts)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
