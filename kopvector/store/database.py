@@ -38,6 +38,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
+def _postgres_session(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """Commits return before the WAL reaches the disk: a killed ingest still loses nothing committed
+    (the server keeps it), and only a crash of the database host could drop the last fraction of a
+    second, which a re-run restores. Per-article commits are several times faster this way."""
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    dbapi_connection.commit()
+
+
 def open_engine(target: str) -> Engine:
     """A migrated engine for `target`; an unreachable or unusable database is an `InputError`."""
     url = database_url(target)
@@ -47,6 +56,8 @@ def open_engine(target: str) -> Engine:
         raise InputError(target, f"is not a usable database URL ({exc})") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _postgres_session)
     try:
         migrate(engine)
     except Exception as exc:  # say which database failed, and why

@@ -51,7 +51,7 @@ def find_facts(
         query = query.where(facts.c.modality == modality)
     if entity:
         ids = resolve_entity(conn, entity)
-        query = query.where(exists().where(fact_args.c.fact_pk == facts.c.pk, fact_args.c.value.in_(ids)))
+        query = query.where(exists().where(fact_args.c.fact_id == facts.c.id, fact_args.c.value.in_(ids)))
     query = _overlapping(query, facts.c.date_start, facts.c.date_end, since, until)
     rows = list(conn.execute(query).mappings())
     grouped = _cluster(rows, lambda r: (r["cluster"], r["kind"], r["args"], r["time"], r["modality"]))

@@ -131,7 +131,7 @@ fact_args = Table(
     "fact_args",
     metadata,
     Column("pk", Integer, primary_key=True),
-    Column("fact_pk", Integer, ForeignKey("facts.pk"), nullable=False, index=True),
+    Column("fact_id", String(40), ForeignKey("facts.id"), nullable=False, index=True),
     Column("role", String(40), nullable=False),
     Column("position", Integer, nullable=False),
     Column("value", Text, nullable=False),

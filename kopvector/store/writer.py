@@ -107,8 +107,8 @@ def nearest_cluster(conn: Connection, article_id: str, signature: Signature) -> 
 
 
 def _delete_derived(conn: Connection, article_id: str) -> None:
-    fact_pks = select(facts.c.pk).where(facts.c.article_id == article_id)
-    conn.execute(delete(fact_args).where(fact_args.c.fact_pk.in_(fact_pks)))
+    fact_ids = select(facts.c.id).where(facts.c.article_id == article_id)
+    conn.execute(delete(fact_args).where(fact_args.c.fact_id.in_(fact_ids)))
     conn.execute(delete(facts).where(facts.c.article_id == article_id))
     for table in DERIVED:
         conn.execute(delete(table).where(table.c.article_id == article_id))
@@ -168,26 +168,29 @@ def _insert_rows(
     )
     bands = [{"article_id": article_id, "band_key": key} for key in signature.band_keys()]
     _insert_many(conn, article_bands, bands)
+    fact_rows, arg_rows = [], []
     for fact_id, fact in _fact_ids(article_id, record["facts"]):
         time = fact["time"]["value"] if fact["time"] else None
         start, end = time_span(time) if time else (published, published)
-        fact_pk = conn.execute(
-            insert(facts).values(
-                id=fact_id,
-                article_id=article_id,
-                kind=fact["kind"],
-                args=json.dumps(fact["args"], ensure_ascii=False, sort_keys=True),
-                time=time,
-                time_text=fact["time"]["text"] if fact["time"] else None,
-                date_start=start,
-                date_end=end,
-                modality=fact["modality"],
-                plover=json.dumps(fact["plover"], sort_keys=True) if fact["plover"] else None,
-                confidence=fact["confidence"],
+        fact_rows.append(
+            {
+                "id": fact_id,
+                "article_id": article_id,
+                "kind": fact["kind"],
+                "args": json.dumps(fact["args"], ensure_ascii=False, sort_keys=True),
+                "time": time,
+                "time_text": fact["time"]["text"] if fact["time"] else None,
+                "date_start": start,
+                "date_end": end,
+                "modality": fact["modality"],
+                "plover": json.dumps(fact["plover"], sort_keys=True) if fact["plover"] else None,
+                "confidence": fact["confidence"],
                 **_evidence_columns(fact["evidence"]),
-            )
-        ).inserted_primary_key[0]
-        _insert_many(conn, fact_args, [{"fact_pk": fact_pk, **arg} for arg in _arg_rows(fact["args"])])
+            }
+        )
+        arg_rows += [{"fact_id": fact_id, **arg} for arg in _arg_rows(fact["args"])]
+    _insert_many(conn, facts, fact_rows)
+    _insert_many(conn, fact_args, arg_rows)
 
 
 def _fact_ids(article_id: str, found: list[dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any]]]:

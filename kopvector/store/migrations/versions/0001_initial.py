@@ -148,7 +148,7 @@ def upgrade() -> None:
     op.create_table(
         "fact_args",
         sa.Column("pk", sa.Integer, primary_key=True),
-        sa.Column("fact_pk", sa.Integer, sa.ForeignKey("facts.pk"), nullable=False, index=True),
+        sa.Column("fact_id", sa.String(40), sa.ForeignKey("facts.id"), nullable=False, index=True),
         sa.Column("role", sa.String(40), nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("value", sa.Text, nullable=False),
