@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+
+_WIDTH_WHEN_PIPED = 160
+_WIDE = {"evidence": 4, "text": 4, "what": 3, "snippet": 4, "args": 2, "name": 2, "title": 2}
 
 
 class QueryFormat(StrEnum):
@@ -32,12 +37,19 @@ def emit(rows: list[dict[str, Any]], columns: list[str], output_format: QueryFor
         writer.writerow(columns)
         writer.writerows([flat(row[c]) for c in columns] for row in rows)
     else:
-        table = Table(title=f"{title} ({len(rows)})", show_lines=True)
+        table = Table(title=f"{title} ({len(rows)})", show_lines=True, expand=True)
         for column in columns:
-            table.add_column(column, overflow="fold")
+            table.add_column(column, overflow="fold", ratio=_WIDE.get(column, 1))
         for row in rows:
-            table.add_row(*(flat(row[c]) for c in columns))
-        Console(soft_wrap=False).print(table)
+            table.add_row(*(flat(_short(c, row[c])) for c in columns))
+        Console(width=shutil.get_terminal_size((_WIDTH_WHEN_PIPED, 24)).columns).print(table)
+
+
+def _short(column: str, value: Any) -> Any:
+    """In a table, a local file source is shown by its name; JSON and CSV keep the full path."""
+    if column == "sources":
+        return [v if "://" in v else Path(v).name for v in value]
+    return value
 
 
 def flat(value: Any) -> str:
