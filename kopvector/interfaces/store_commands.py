@@ -104,7 +104,13 @@ def ingest(
             progress.update(task, status=status)
 
         run = Ingest(engine, settings, workers or settings.workers, " ".join(sys.argv), report)
-        summary = run.run(read_sources(sources, settings, stdin=sys.stdin.buffer))
+        try:
+            summary = run.run(read_sources(sources, settings, stdin=sys.stdin.buffer))
+        except KeyboardInterrupt:
+            progress.stop()
+            stored = run.summary.ingested
+            message = f"interrupted after storing {stored} articles; run the same command to resume"
+            raise _fail(message, 130) from None
     engine.dispose()
     for failure in summary.failures:
         where = f"{failure.source}, {failure.record}" if failure.record else failure.source
