@@ -15,6 +15,7 @@ from pathlib import Path
 from kopvector.document import Article
 from kopvector.errors import InputError
 from kopvector.settings import Settings
+from kopvector.sources.files import read_limited
 from kopvector.text.normalize import normalize
 
 _DATE_PREFIX = re.compile(r"\A\ufeff?\s?date (\d{4}-\d{2}-\d{2})(?: |\r?\n|\Z)")
@@ -72,20 +73,4 @@ def decode(data: bytes, source: str) -> str:
 def read_text_file(path: Path, settings: Settings) -> Article:
     """Read one article file, with clear errors for missing, oversized, binary or undecodable files."""
     source = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(source, f"cannot be read ({exc.strerror or exc})") from exc
-    if not path.is_file():
-        raise InputError(source, "is not a file")
-    if size > settings.max_file_bytes:
-        raise InputError(
-            source,
-            f"is {size:,} bytes, over the limit of {settings.max_file_bytes:,} "
-            "(raise KOPVECTOR_MAX_FILE_BYTES to accept it)",
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(source, f"cannot be read ({exc.strerror or exc})") from exc
-    return parse_text(decode(data, source), source)
+    return parse_text(decode(read_limited(path, settings), source), source)
