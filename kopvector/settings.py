@@ -39,6 +39,59 @@ class Settings:
         default=os.cpu_count() or 1,
         metadata={"env": "KOPVECTOR_WORKERS", "help": "Analysis processes `kopvector ingest` runs."},
     )
+    engagement_weights: tuple[str, ...] = field(
+        default=(
+            "state_visit=6",
+            "official_visit=5",
+            "visit=4",
+            "agreement=3",
+            "meeting=2",
+            "cooperation=1.5",
+            "statement=1",
+        ),
+        metadata={
+            "env": "KOPVECTOR_ENGAGEMENT_WEIGHTS",
+            "help": "Weight of a fact in `kopvector balance` by kind (visits by type); kind=weight list.",
+        },
+    )
+    balance_vectors: tuple[str, ...] = field(
+        default=(
+            "home=central_asia",
+            "united_states=west",
+            "europe=west",
+            "middle_east_gulf=other_regions",
+            "south_asia=other_regions",
+            "east_asia_pacific=other_regions",
+            "africa=other_regions",
+            "latin_america=other_regions",
+            "other=other_regions",
+        ),
+        metadata={
+            "env": "KOPVECTOR_BALANCE_VECTORS",
+            "help": "How the catalog's vectors group into the balance's vectors; catalog=balance list.",
+        },
+    )
+    organisation_vectors: tuple[str, ...] = field(
+        default=(),
+        metadata={
+            "env": "KOPVECTOR_ORGANISATION_VECTORS",
+            "help": "Organisations counted toward a vector other than multilateral, e.g. org:CSTO=russia.",
+        },
+    )
+    balance_min_facts: int = field(
+        default=5,
+        metadata={
+            "env": "KOPVECTOR_BALANCE_MIN_FACTS",
+            "help": "Fewer facts than this flag a period as thin.",
+        },
+    )
+    bootstrap_draws: int = field(
+        default=1000,
+        metadata={
+            "env": "KOPVECTOR_BOOTSTRAP_DRAWS",
+            "help": "Bootstrap resamples for the balance's intervals.",
+        },
+    )
     languages: tuple[str, ...] = field(
         default=("kk", "ru", "en", "ky"),
         metadata={

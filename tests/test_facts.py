@@ -52,6 +52,17 @@ def test_time_expressions_resolve_against_the_article_date(words, value):
     assert (found.value if found else None) == value
 
 
+def test_that_year_is_the_year_the_text_named_last(pipeline):
+    text = (
+        "Қазақстан әскери бақылаушылары 2016 жылдан бері БҰҰ миссияларында жүр. "
+        "Сол жылы қазақстандық штаб офицерлері Батыс Сахарадағы MINURSO миссиясына аттанды."
+    )
+    ((args, time, _),) = facts_of(analyse(pipeline, text), "mission_participation")
+    assert (args["mission"], time) == ("mission:MINURSO", "2016")
+    alone = "Сол жылы қазақстандық штаб офицерлері Батыс Сахарадағы MINURSO миссиясына аттанды."
+    assert [time for _, time, _ in facts_of(analyse(pipeline, alone), "mission_participation")] == [None]
+
+
 def test_membership_of_each_listed_organisation(pipeline):
     doc = analyse(pipeline, "Қазақстан ШЫҰ мен ҰҚШҰ-ның мүшесі.\n")
     assert facts_of(doc, "membership") == [

@@ -54,3 +54,29 @@ def test_a_bad_date_or_database_is_a_clear_error(tmp_path):
     not_a_store.write_text("Бұл дерекқор емес.", encoding="utf-8")
     bad_db = invoke("facts", "--db", str(not_a_store))
     assert bad_db.exit_code == 2 and "notes.db" in bad_db.stderr and "cannot be opened" in bad_db.stderr
+
+
+def test_timeline_of_peacekeeping_by_kind_with_a_chart(tmp_path):
+    db = str(tmp_path / "kv.db")
+    invoke("ingest", str(PEACEKEEPING), "--db", db, "--workers", "1")
+    chart = tmp_path / "timeline.svg"
+    result = invoke(
+        "timeline",
+        "country:KZ",
+        "--kind",
+        "mission_participation",
+        "--db",
+        db,
+        "-f",
+        "json",
+        "--plot",
+        str(chart),
+    )
+    assert result.exit_code == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {e["kind"] for e in events} == {"mission_participation"}
+    dated = [(e["date"][:4], e["what"]) for e in events if e["dated_by"] == "text"]
+    assert [year for year, _ in dated] == sorted(year for year, _ in dated)
+    for year, mission in (("2014", "MINURSO"), ("2018", "UNIFIL"), ("2024", "UNDOF")):
+        assert any(y == year and f"mission:{mission}" in what for y, what in dated), (year, mission)
+    assert chart.read_text(encoding="utf-8").lstrip().startswith("<?xml") and "UNDOF" in chart.read_text()

@@ -194,10 +194,13 @@ class KazakhFactExtractor:
         found: dict[tuple[Any, ...], Fact] = {}
         spoken: list[tuple[int, str, bool]] = []
         event_times: dict[int, str | None] = {}  # when the event in hand was, as each sentence starts
+        named_year: int | None = None  # the year the text named last: what "сол жылы" refers to
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             mentions = [m for m in by_sentence.get(sentence.index, []) if m.entity]
-            when = self.time.find(tokens, doc.article.published)
+            when = self.time.find(tokens, doc.article.published, named_year)
+            if when is not None and when.value[:4].isdigit():
+                named_year = int(when.value[:4])
             if self._is_heading(doc, sentence):
                 heading = self._view(doc, sentence, 0, tokens, mentions, when, False)
                 context = _Context(heading.when, heading.time_text, next(iter(heading.ids("mission:")), None))

@@ -38,6 +38,7 @@ class TimeResolver:
         self.relative_years: dict[str, int] = dict(cues["relative_years"])
         self.last_week: tuple[str, str] = tuple(cues["last_week"])  # type: ignore[assignment]
         self.year_phrases: dict[str, int] = dict(cues["year_phrases"])  # "өткен жылғы", "келесі жылы"
+        self.that_year: frozenset[str] = frozenset(cues["that_year"])  # "сол жылы"
 
     def month(self, word: str) -> int | None:
         """1–12 for a lower-case month word in any case form; capitalised words are names (Қазан city)."""
@@ -45,10 +46,13 @@ class TimeResolver:
             return None
         return next((i + 1 for i, m in enumerate(self.months) if word.startswith(m)), None)
 
-    def find(self, tokens: list[Token], published: date | None) -> TimeMention | None:
+    def find(
+        self, tokens: list[Token], published: date | None, named_year: int | None = None
+    ) -> TimeMention | None:
+        """`named_year` is the year the text named last, which "сол жылы" (that year) refers to."""
         words = [t.norm for t in tokens]
         lowered = [w.lower() for w in words]
-        year = self._explicit_year(words, lowered)
+        year = self._explicit_year(words, lowered) or self._that_year(lowered, named_year)
         shift = self._year_shift(lowered)
         shifted = published.year + (shift[0] if shift else 0) if published else None
         for i in range(len(words)):
@@ -100,6 +104,14 @@ class TimeResolver:
                 return self.relative_years[word], i, i + 1
             if i + 1 < len(lowered) and word in self.year_phrases and lowered[i + 1].startswith("жыл"):
                 return self.year_phrases[word], i, i + 2
+        return None
+
+    def _that_year(self, lowered: list[str], named_year: int | None) -> TimeMention | None:
+        if named_year is None:
+            return None
+        for i, word in enumerate(lowered[:-1]):
+            if word in self.that_year and lowered[i + 1].startswith("жыл"):
+                return TimeMention(str(named_year), i, i + 2)
         return None
 
     @staticmethod

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -30,7 +31,7 @@ SinceOption = Annotated[str | None, typer.Option(help="Only from this date on: 2
 UntilOption = Annotated[str | None, typer.Option(help="Only up to this date: 2014, 2024-03 or 2024-03-05.")]
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
+def fail(message: str, code: int = 2) -> typer.Exit:
     err.print(f"[bold red]error:[/] {message}", highlight=False)
     return typer.Exit(code)
 
@@ -41,10 +42,10 @@ def _engine(db: str | None) -> Engine:
     try:
         return open_engine(db or Settings.from_env().db)
     except InputError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
 
 
-def _day(value: str | None, edge: int) -> date | None:
+def parse_day(value: str | None, edge: int) -> date | None:
     """The first (edge 0) or last (edge 1) day of a --since/--until value."""
     from kopvector.store.timespan import time_span
 
@@ -52,11 +53,11 @@ def _day(value: str | None, edge: int) -> date | None:
         return None
     day = time_span(value)[edge]
     if day is None:
-        raise _fail(f"{value!r} is not a date; use 2014, 2024-03 or 2024-03-05")
+        raise fail(f"{value!r} is not a date; use 2014, 2024-03 or 2024-03-05")
     return day
 
 
-def _query(db: str | None, ask: Callable[[Connection], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def query_store(db: str | None, ask: Callable[[Connection], list[dict[str, Any]]]) -> list[dict[str, Any]]:
     engine = _engine(db)
     try:
         with engine.connect() as conn:
@@ -110,7 +111,7 @@ def ingest(
             progress.stop()
             stored = run.summary.ingested
             message = f"interrupted after storing {stored} articles; run the same command to resume"
-            raise _fail(message, 130) from None
+            raise fail(message, 130) from None
     engine.dispose()
     for failure in summary.failures:
         where = f"{failure.source}, {failure.record}" if failure.record else failure.source
@@ -138,8 +139,8 @@ def facts(
     """Stored facts, one per story (near-duplicates counted once, with all their sources)."""
     from kopvector.store.queries import find_facts
 
-    first, last = _day(since, 0), _day(until, 1)
-    rows = _query(
+    first, last = parse_day(since, 0), parse_day(until, 1)
+    rows = query_store(
         db, lambda c: find_facts(c, kind=kind, entity=entity, since=first, until=last, modality=modality)
     )
     emit(
@@ -158,8 +159,10 @@ def quotes(
     """Stored quotes with their speakers, in date order."""
     from kopvector.store.queries import find_quotes
 
-    first, last = _day(since, 0), _day(until, 1)
-    rows = _query(db, lambda c: find_quotes(c, speaker=speaker, contains=contains, since=first, until=last))
+    first, last = parse_day(since, 0), parse_day(until, 1)
+    rows = query_store(
+        db, lambda c: find_quotes(c, speaker=speaker, contains=contains, since=first, until=last)
+    )
     emit(rows, ["speaker", "text", "kind", "published", "sources"], output_format, "quotes")
 
 
@@ -174,7 +177,7 @@ def entities(
     """Linked entities, most mentioned first."""
     from kopvector.store.queries import list_entities
 
-    rows = _query(db, lambda c: list_entities(c, kind=kind, name=name))
+    rows = query_store(db, lambda c: list_entities(c, kind=kind, name=name))
     emit(rows, ["id", "type", "name", "mentions", "articles"], output_format, "entities")
 
 
@@ -186,20 +189,29 @@ def search(
     """Full-text search over article titles and texts, newest first."""
     from kopvector.store.queries import search_articles
 
-    rows = _query(db, lambda c: search_articles(c, words))
+    rows = query_store(db, lambda c: search_articles(c, words))
     emit(rows, ["id", "published", "title", "outlet", "snippet"], output_format, "articles")
 
 
 def timeline(
     entity: Annotated[str, typer.Argument(help="An id (country:KZ, person:…) or a name.")],
+    kind: Annotated[str | None, typer.Option(help="Only facts of this kind (or `quote`).")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Also draw the timeline to FILE.png or FILE.svg.")] = None,
     db: DbOption = None,
     output_format: FormatOption = QueryFormat.table,
 ) -> None:
-    """Everything stored about one entity in time order: its facts and its quotes."""
+    """Everything stored about one entity in time order: its facts and its quotes, with their sources."""
     from kopvector.store.queries import timeline as build_timeline
 
-    rows = _query(db, lambda c: build_timeline(c, entity))
-    emit(rows, ["date", "kind", "what", "evidence", "sources"], output_format, f"timeline of {entity}")
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+        raise fail(f"{plot}: the chart must be a .png or .svg file")
+    rows = query_store(db, lambda c: build_timeline(c, entity, kind))
+    columns = ["date", "dated_by", "kind", "what", "evidence", "sources"]
+    emit(rows, columns, output_format, f"timeline of {entity}")
+    if plot is not None:
+        from kopvector.interfaces.plots import plot_timeline
+
+        plot_timeline(rows, entity, plot)
 
 
 COMMANDS = (ingest, facts, quotes, entities, search, timeline)

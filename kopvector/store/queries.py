@@ -165,29 +165,31 @@ def search_articles(conn: Connection, words: str) -> list[dict[str, Any]]:
     ]
 
 
-def timeline(conn: Connection, entity: str) -> list[dict[str, Any]]:
-    """Everything the store says about one entity, in time order: the facts it takes part in, its quotes."""
+def timeline(conn: Connection, entity: str, kind: str | None = None) -> list[dict[str, Any]]:
+    """Everything the store says about one entity in time order: its facts (of `kind`), its quotes."""
     events = [
         {
             "date": fact["time"] or fact["published"],
+            "dated_by": "text" if fact["time"] else "article",
             "kind": fact["kind"],
             "what": _describe(fact["args"]),
             "evidence": fact["evidence"],
             "article_id": fact["article_id"],
             "sources": fact["sources"],
         }
-        for fact in find_facts(conn, entity=entity)
+        for fact in find_facts(conn, entity=entity, kind=kind)
     ]
     events += [
         {
             "date": quote["published"],
+            "dated_by": "article",
             "kind": "quote",
             "what": quote["text"],
             "evidence": quote["evidence"],
             "article_id": quote["article_id"],
             "sources": quote["sources"],
         }
-        for quote in find_quotes(conn, speaker=entity)
+        for quote in (find_quotes(conn, speaker=entity) if kind in (None, "quote") else [])
     ]
     return sorted(events, key=lambda e: (e["date"] is None, e["date"] or "", e["article_id"], e["kind"]))
 

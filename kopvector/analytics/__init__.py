@@ -1,0 +1,1 @@
+"""Analytics stage: what the stored record says in aggregate — the multi-vector balance, corroboration."""
