@@ -111,7 +111,7 @@ class Pipeline:
                 Paragraph(
                     start=start,
                     end=stop,
-                    language=self.identifier.identify(line, default=doc.language),
+                    language=self.identifier.identify_paragraph(line, article=doc.language),
                     script=detect_script(text[start:stop]),
                 )
             )

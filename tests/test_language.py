@@ -38,3 +38,17 @@ def test_kazakh_latin_markers():
     assert looks_like_kazakh_latin("Qazaqstan Respublikasy BŪŪ-nyñ belsendi müşesi.")
     assert looks_like_kazakh_latin("Qazaqstan BU'U'-nyn' belsendi mu'shesi bolyp tabylady.")
     assert not looks_like_kazakh_latin("It's quite clear: the country's policy is multi-vector.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Қазақстан Шанхай ынтымақтастық ұйымының толық мүшесі болып табылады.",
+        "Қасым-Жомарт Тоқаев провёл переговоры с президентом Казахстана в Ақорда.",
+        "Самолёт өте жайлы .",
+        "Мен төрт жыл гармошкамен ойнаймын .",
+    ],
+)
+def test_paragraph_of_a_kazakh_article_gets_the_models_answer(identifier, line):
+    """The shortcut for clearly Kazakh lines must not change a paragraph's language."""
+    assert identifier.identify_paragraph(line, article="kk") == identifier.identify(line, default="kk")

@@ -185,3 +185,20 @@ def test_suffix_chains_follow_the_tactics(an: Analyzer) -> None:
 )
 def test_tokeniser_leftovers(an: Analyzer, token: str, lemma: str) -> None:
     assert an.analyze(token).lemma == lemma
+
+
+def _full(analysis: Analysis) -> tuple:
+    return analysis.lemma, analysis.pos, analysis.feats, analysis.suffixes
+
+
+def test_cached_readings_equal_fresh_ones_also_when_the_cache_starts_over(monkeypatch) -> None:
+    """A word read again, after a cache of two words has started over, reads as on a new analyser."""
+    monkeypatch.setattr("kopvector.language.kk.morphology.CACHE_SIZE", 2)
+    small = Analyzer.load()
+    words = ["Қазақстанның", "Астанаға", "елдерді", "кітабы", "Арабиясының", "2014", "БҰҰ-ның"]
+    names = [["Шанхай", "ынтымақтастық", "ұйымының"], ["Сауд", "Арабиясының"], ["2014", "жылы"], ["БҰҰ-ның"]]
+    for _ in range(2):
+        for word in words:
+            assert _full(small.analyze(word)) == _full(Analyzer(small.lexicon, small.tactics).analyze(word))
+        for name in names:
+            assert small.lemmatize_name(name) == Analyzer(small.lexicon, small.tactics).lemmatize_name(name)

@@ -1,8 +1,10 @@
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kopvector.text.mapped import MappedText
-from kopvector.text.normalize import normalize
+from kopvector.text.normalize import _FOLD, normalize
 
 
 def test_folds_dashes_quotes_and_spaces_keeping_offsets():
@@ -47,3 +49,33 @@ def test_every_view_character_maps_inside_the_source(source):
     for i in range(len(view.text)):
         s, e = view.source_span(i, i + 1)
         assert 0 <= s < e <= len(source)
+
+
+def _one_by_one(source: str) -> MappedText:
+    """The normalization's definition, a piece at a time: CRLF, a combining sequence, one character."""
+    pieces, i = [], 0
+    while i < len(source):
+        j = i + 1
+        if source[i] == "\r":
+            j += source[j : j + 1] == "\n"
+            pieces.append(("\n", i, j))
+        else:
+            while j < len(source) and unicodedata.combining(source[j]):
+                j += 1
+            piece = (
+                unicodedata.normalize("NFC", source[i:j]) if j > i + 1 else _FOLD.get(source[i], source[i])
+            )
+            pieces.append((piece, i, j))
+        i = j
+    return MappedText.build(pieces)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("аиәқ «»\u2013\u2014\u00a0\r\n\u0306\u0301\u200b\u00ad'\u2019x"), max_size=40
+    )
+)
+def test_normalize_maps_as_the_piece_by_piece_definition(source):
+    """normalize edits only what changes; the map must be the one of a character-by-character pass."""
+    view, expected = normalize(source), _one_by_one(source)
+    assert (view.text, view.starts, view.ends) == (expected.text, expected.starts, expected.ends)

@@ -128,6 +128,13 @@ class Linker:
                 forms = [*office.title.values(), *(a for v in office.title_aliases.values() for a in v)]
                 for form in forms:
                     self._titles.setdefault(normalize_form(form), set()).add((office.office, office.of))
+        # Every word of every Kazakh name of each catalog person, as _uninflected_name compares them.
+        self._name_words = {
+            person.id: frozenset(
+                word for name in person.surface_forms("kk") for word in normalize_form(name).split()
+            )
+            for person in catalog.entries_of("person")
+        }
         for country in catalog.entries_of("country"):
             for table in (country.demonyms, country.stems):
                 for forms in table.values():
@@ -156,11 +163,7 @@ class Linker:
     def _uninflected_name(self, word: str, entity: str | None) -> bool:
         """Whether `word` is a catalog person's name word as it is spelt, whatever case ending it seems
         to carry ("Тілеуберді", "Кисида")."""
-        entry = self.catalog.get(entity) if entity else None
-        if entry is None or entry.type != "person":
-            return False
-        form = normalize_form(word)
-        return any(form in normalize_form(name).split() for name in entry.surface_forms("kk"))
+        return entity in self._name_words and normalize_form(word) in self._name_words[entity]
 
     def _widen_roles(self, doc: Doc, date: str | None, linked: Set[str]) -> None:
         """A people's or country's name followed by a title the NER left out ("неміс басшысы",

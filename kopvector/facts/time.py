@@ -42,7 +42,7 @@ class TimeResolver:
 
     def month(self, word: str) -> int | None:
         """1–12 for a lower-case month word in any case form; capitalised words are names (Қазан city)."""
-        if not word[:1].islower():
+        if not word[:1].islower() or not word.startswith(self.months):
             return None
         return next((i + 1 for i, m in enumerate(self.months) if word.startswith(m)), None)
 

@@ -21,6 +21,10 @@ _KAZAKH_LATIN_MARKERS = frozenset("äğñöüūışáǵńóúý")
 # of the 2017 alphabet unless it starts an English contraction ('s, 't, 're, ...).
 _KAZAKH_LATIN_PATTERNS = re.compile(r"q(?!u)|[agnouyisc]'(?!(?:s|t|re|ll|ve|d|m)\b)", re.IGNORECASE)
 _MIN_LETTERS = 12
+# A word (a run of letters) written with a letter that Kazakh Cyrillic has and Russian has not.
+_WORD = re.compile(r"[^\W\d_]+")
+_KAZAKH_WORD = re.compile(r"[^\W\d_]*[әғқұіңөүһӘҒҚҰІҢӨҮҺ][^\W\d_]*")
+_MIN_KAZAKH_WORDS = 3
 
 
 def _letters(text: str) -> list[str]:
@@ -63,3 +67,18 @@ class LanguageIdentifier:
         if "kk" in self.languages and kazakh_letters / len(letters) >= 0.01:
             return "kk"
         return "other"
+
+    def identify_paragraph(self, cyrillic_view: str, *, article: str) -> str:
+        """The language of one paragraph of an article whose language is `article`.
+
+        Asking the model for every line was a sixth of the pipeline's time. In a Kazakh article, a line
+        with at least three words written with Kazakh-only letters, making up half of its words or
+        more, is Kazakh without asking: over the 11,167 KazNERD sentences and every line of our own
+        articles, py3langid called no such line anything else (the lines it calls Russian or Kyrgyz
+        have at most two such words), and 4 lines in 5 pass the test. Other lines are asked.
+        """
+        if article == "kk":
+            kazakh_words = len(_KAZAKH_WORD.findall(cyrillic_view))
+            if kazakh_words >= _MIN_KAZAKH_WORDS and 2 * kazakh_words >= len(_WORD.findall(cyrillic_view)):
+                return "kk"
+        return self.identify(cyrillic_view, default=article)

@@ -8,7 +8,9 @@ so NFC is applied per combining sequence, which is where composition happens.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterator
 
 from kopvector.text.mapped import MappedText
 
@@ -28,35 +30,32 @@ _FOLD: dict[str, str] = {
 }
 
 
-_ASCII_FOLDED = frozenset(ch for ch in [*_FOLD, "\r"] if ch.isascii())
+def _edits(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, replacement) of what changes: CRLF → LF, NFC per combining sequence, folding.
 
-
-def _pieces(text: str):
-    """Yield (output, start, end): NFC per combining sequence, folding per character, CRLF → LF."""
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch == "\r":
-            if i + 1 < n and text[i + 1] == "\n":
-                yield "\n", i, i + 2
-                i += 2
-            else:
-                yield "\n", i, i + 1
-                i += 1
-            continue
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        if j == i + 1:
-            yield _FOLD.get(ch, ch), i, j
+    One regular expression over the text, made of the special characters it actually contains (a
+    combining mark, a folded character, CR), so unchanged text is skipped in C. A combining sequence
+    is composed whole, even where NFC leaves it as it is, and its characters map to all of it.
+    """
+    present = set(text)
+    marks = "".join(re.escape(ch) for ch in present if unicodedata.combining(ch))
+    folded = "".join(re.escape(ch) for ch in present if _FOLD.get(ch, ch) != ch)
+    alternatives = [r"\r\n?"]
+    if marks:
+        alternatives.append(f".[{marks}]+")
+    if folded:
+        alternatives.append(f"[{folded}]")
+    for match in re.finditer("|".join(alternatives), text, re.DOTALL):
+        piece = match.group()
+        if piece[0] == "\r":
+            replacement = "\n"
+        elif len(piece) > 1:
+            replacement = unicodedata.normalize("NFC", piece)
         else:
-            yield unicodedata.normalize("NFC", text[i:j]), i, j
-        i = j
+            replacement = _FOLD[piece]
+        yield match.start(), match.end(), replacement
 
 
 def normalize(text: str) -> MappedText:
     """The analysed form of `text`, mapped back to it character by character."""
-    if text.isascii() and not _ASCII_FOLDED.intersection(text):
-        return MappedText.identity(text)
-    return MappedText.build(_pieces(text))
+    return MappedText.edited(text, _edits(text))

@@ -21,6 +21,7 @@ such as сайлау, кездесу; agent nouns in -ушы/-уші are never s
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -50,6 +51,8 @@ _MIN_UNKNOWN_STEM = 3
 _KNOWN_ONLY_ALTERNATIONS = frozenset({"epenthesis", "vowel", "soft"})
 _NAME_POS = frozenset({"NOUN", "PROPN"})
 _CASE_SLOTS = frozenset({"CASE", "LOC", "REL", "EQU", "SIM", "GENP"})
+# Words an analyser keeps readings of; past that its cache starts over, so a long ingest stays bounded.
+CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +77,15 @@ class Candidate(NamedTuple):
 
 
 class Analyzer:
-    """Suffix-stripping analyser; analyses are cached per word on the instance."""
+    """Suffix-stripping analyser; analyses are cached per word on the instance (at most CACHE_SIZE)."""
 
     def __init__(self, lexicon: Lexicon, tactics: Morphotactics | None = None) -> None:
         self.lexicon = lexicon
         self.tactics = tactics or Morphotactics()
         self._cache: dict[tuple[str, bool], Analysis] = {}
+        # Names are lemmatised once per candidate span (matcher, mentions, linker), mostly on the same
+        # few last words, so their readings are cached too.
+        self._name_reading = functools.lru_cache(maxsize=CACHE_SIZE)(self._read_name)
         # log P(ending | last letters), keyed by (id of the Ending, the letters it depends on)
         self._log_prob_cache: dict[tuple[int, str], float] = {}
         self._category_pos = self.tactics.category_pos
@@ -102,6 +108,8 @@ class Analyzer:
         cached = self._cache.get(key)
         if cached is None:
             cached = self._analyze(word, key[1])
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
             self._cache[key] = cached
         return cached
 
@@ -117,13 +125,12 @@ class Analyzer:
         if not words:
             return ""
         head, last = list(words[:-1]), words[-1]
-        special = self._special(last)
-        analysis = special or self._best(last, for_name=True)
+        analysis, special = self._name_reading(last)
         if analysis is None:
             return " ".join(words)
         lemma = _follow_case(analysis.lemma, last)
         is_year = bool(head) and _NUMBER.match(head[-1]) is not None and lemma.lower() == "жыл"
-        if head and special is None and not is_year:
+        if head and not special and not is_year:
             strip = 0
             for slot, surface in reversed(analysis.suffixes):
                 if slot not in _CASE_SLOTS:
@@ -133,6 +140,11 @@ class Analyzer:
         return " ".join([*head, lemma])
 
     # --- analysis ----------------------------------------------------------------------------
+
+    def _read_name(self, word: str) -> tuple[Analysis | None, bool]:
+        """The reading of a name's last word, and whether it is a special token (number, acronym...)."""
+        special = self._special(word)
+        return special or self._best(word, for_name=True), special is not None
 
     def _analyze(self, word: str, sentence_start: bool) -> Analysis:
         if " " in word.strip():
