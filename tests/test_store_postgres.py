@@ -7,10 +7,13 @@ KOPVECTOR_TEST_POSTGRES; without it the test is skipped, except in CI, where it 
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from kopvector.interfaces.cli import app
@@ -37,18 +40,21 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module")
-def postgres_url() -> str:
+def postgres_url() -> Iterator[str]:
+    """A fresh database of its own on the test server, so parallel test runs never share tables."""
     url = os.environ.get("KOPVECTOR_TEST_POSTGRES")
     if not url:
         if os.environ.get("CI"):
             pytest.fail("CI must test PostgreSQL: KOPVECTOR_TEST_POSTGRES is not set")
         pytest.skip("no PostgreSQL: set KOPVECTOR_TEST_POSTGRES (make test does)")
-    engine = create_engine(database_url(url))
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return url
+    name = f"kopvector_test_{uuid.uuid4().hex[:12]}"
+    server = create_engine(database_url(url), isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'"))
+    yield make_url(url).set(database=name).render_as_string(hide_password=False)
+    with server.connect() as conn:
+        conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+    server.dispose()
 
 
 def run(*args: str) -> str:
