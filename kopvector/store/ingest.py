@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 
 from sqlalchemy import Engine, insert, select, update
 
@@ -29,6 +30,7 @@ from kopvector.store.version import pipeline_version
 from kopvector.store.writer import add_source, save_record
 
 _IN_FLIGHT_PER_WORKER = 8
+_LOOKUP_CHUNK = 64
 
 
 @dataclass
@@ -110,24 +112,29 @@ class Ingest:
         window: deque[_Pending] = deque()
         pending: dict[str, _Pending] = {}
         limit = max(1, self.processes) * _IN_FLIGHT_PER_WORKER
-        for item in items:
-            if isinstance(item, SourceFailure):
-                self._fail(item)
-            elif item.id in pending:
-                pending[item.id].copies.append(item)
-            elif self._stored_version(item.id) == self.version:
-                self._add_copy(item)
-            else:
-                entry = _Pending(item, submit(item))
-                pending[item.id] = entry
-                window.append(entry)
-                while len(window) >= limit:
-                    self._write(window.popleft(), pending)
+        source = iter(items)
+        while chunk := list(islice(source, _LOOKUP_CHUNK)):
+            # One query tells which of the next articles are stored already, instead of one per article.
+            stored = self._stored_versions({item.id for item in chunk if isinstance(item, Article)})
+            for item in chunk:
+                if isinstance(item, SourceFailure):
+                    self._fail(item)
+                elif item.id in pending:
+                    pending[item.id].copies.append(item)
+                elif stored.get(item.id) == self.version:
+                    self._add_copy(item)
+                else:
+                    entry = _Pending(item, submit(item))
+                    pending[item.id] = entry
+                    window.append(entry)
+                    while len(window) >= limit:
+                        self._write(window.popleft(), pending, stored)
         while window:
-            self._write(window.popleft(), pending)
+            self._write(window.popleft(), pending, {})
 
-    def _write(self, entry: _Pending, pending: dict[str, _Pending]) -> None:
-        """Wait for the oldest analysis and commit it with every copy of the article seen meanwhile."""
+    def _write(self, entry: _Pending, pending: dict[str, _Pending], stored: dict[str, str]) -> None:
+        """Wait for the oldest analysis and commit it with every copy of the article seen meanwhile;
+        note it in `stored`, so that a later copy in the same chunk is a copy, not new work."""
         del pending[entry.article.id]
         result = entry.result if isinstance(entry.result, workers.Analysed) else entry.result.result()
         if result.record is None or result.signature is None:
@@ -139,6 +146,7 @@ class Ingest:
             )
             for article in [entry.article, *entry.copies]:
                 add_source(conn, article, self.run_id)
+        stored[entry.article.id] = self.version
         self.summary.ingested += 1
         self.summary.near_duplicate += cluster != entry.article.id
         self.summary.duplicate += len(entry.copies)
@@ -153,11 +161,12 @@ class Ingest:
             self.summary.skipped += 1
         self.progress(self.summary)
 
-    def _stored_version(self, article_id: str) -> str | None:
+    def _stored_versions(self, article_ids: set[str]) -> dict[str, str]:
+        if not article_ids:
+            return {}
         with self.engine.connect() as conn:
-            return conn.execute(
-                select(articles.c.pipeline_version).where(articles.c.id == article_id)
-            ).scalar()
+            query = select(articles.c.id, articles.c.pipeline_version).where(articles.c.id.in_(article_ids))
+            return {row.id: row.pipeline_version for row in conn.execute(query)}
 
     def _fail(self, failure: SourceFailure) -> None:
         self.summary.failures.append(failure)
