@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/kopvector analyze samples/corpus --format text
 	$(BIN)/kopvector ingest samples/corpus --db demo.db
 	$(BIN)/kopvector facts --db demo.db --kind mission_participation
+	$(BIN)/kopvector balance --db demo.db --by year --plot demo-balance.png
 
 # The PostgreSQL tests need a server: scripts/test-postgres.sh installs and starts one (as root) and
 # prints its URL; set KOPVECTOR_TEST_POSTGRES yourself to use another, or leave it empty to skip them.
