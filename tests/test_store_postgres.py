@@ -87,3 +87,12 @@ def test_sqlite_and_postgresql_answer_every_query_alike(postgres_url, tmp_path):
             assert on_sqlite == on_postgres, query
             header = output_format == "csv"
             assert len(on_sqlite.splitlines()) > header, f"{query} should find something"
+    for output_format in ("jsonl", "plover"):
+        exported = [tmp_path / name / output_format for name in ("sqlite", "postgres")]
+        for db, out in zip((sqlite_path, postgres_url), exported, strict=True):
+            out.parent.mkdir(exist_ok=True)
+            run("export", "--format", output_format, "--out", str(out), "--db", db)
+        files = [sorted(out.iterdir()) if out.is_dir() else [out] for out in exported]
+        assert [f.name for f in files[0]] == [f.name for f in files[1]]
+        for on_sqlite, on_postgres in zip(*files, strict=True):
+            assert on_sqlite.read_bytes() == on_postgres.read_bytes(), on_sqlite.name

@@ -20,6 +20,7 @@ from rich.progress import Progress
 from kopvector.errors import InputError
 from kopvector.interfaces.analytics_commands import COMMANDS as ANALYTICS_COMMANDS
 from kopvector.interfaces.catalog_commands import catalog_app
+from kopvector.interfaces.export_commands import export
 from kopvector.interfaces.store_commands import COMMANDS as STORE_COMMANDS
 from kopvector.settings import Settings
 
@@ -29,7 +30,7 @@ train_app = typer.Typer(help="Train the models kopvector ships.", no_args_is_hel
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 app.add_typer(catalog_app, name="catalog")
-for command in STORE_COMMANDS + ANALYTICS_COMMANDS:
+for command in (*STORE_COMMANDS, *ANALYTICS_COMMANDS, export):
     app.command()(command)
 
 err = Console(stderr=True, soft_wrap=True)

@@ -36,7 +36,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _engine(db: str | None) -> Engine:
+def open_store(db: str | None) -> Engine:
     from kopvector.store.database import open_engine
 
     try:
@@ -58,7 +58,7 @@ def parse_day(value: str | None, edge: int) -> date | None:
 
 
 def query_store(db: str | None, ask: Callable[[Connection], list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    engine = _engine(db)
+    engine = open_store(db)
     try:
         with engine.connect() as conn:
             return ask(conn)
@@ -84,7 +84,7 @@ def ingest(
     from kopvector.store.ingest import Ingest, IngestSummary
 
     settings = Settings.from_env()
-    engine = _engine(db)
+    engine = open_store(db)
     started = time.perf_counter()
     columns = (
         SpinnerColumn(),

@@ -1,4 +1,4 @@
-"""Reading the store: the answers behind `kopvector facts|quotes|entities|search|timeline`.
+"""Reading the store: the answers behind `kopvector facts|quotes|entities|search|timeline|export`.
 
 Every answer is a list of JSON-ready dicts in a fully specified order, so SQLite and PostgreSQL
 give identical output. Near-duplicate articles (one agency story on several sites) form a cluster;
@@ -64,6 +64,8 @@ def find_facts(
             "time": first["time"],
             "time_text": first["time_text"],
             "modality": first["modality"],
+            "plover": json.loads(first["plover"]) if first["plover"] else None,
+            "confidence": first["confidence"],
             "evidence": first["evidence"],
             "article_id": first["article_id"],
             "published": _iso(first["published"]),
@@ -143,6 +145,41 @@ def list_entities(conn: Connection, kind: str | None = None, name: str | None = 
         }
         for r in conn.execute(query).mappings()
     ]
+
+
+def list_articles(
+    conn: Connection, since: date | None = None, until: date | None = None
+) -> list[dict[str, Any]]:
+    """Stored articles with their metadata, every place they were read from, and their full text.
+
+    Ordered by publication date (undated last), then id. `since`/`until` keep articles published in
+    the range; an undated article is kept only when no range is given.
+    """
+    query = _overlapping(select(articles), articles.c.published, articles.c.published, since, until)
+    read_from = _source_rows(conn, query.with_only_columns(articles.c.id))
+    rows = conn.execute(query.order_by(articles.c.published.nulls_last(), articles.c.id)).mappings()
+    return [
+        {
+            "id": r["id"],
+            "cluster": r["cluster"],
+            "url": r["url"],
+            "outlet": r["outlet"],
+            "published": _iso(r["published"]),
+            "title": r["title"],
+            "language": r["language"],
+            "script": r["script"],
+            "pipeline_version": r["pipeline_version"],
+            "sources": read_from[r["id"]],
+            "text": r["text"],
+        }
+        for r in rows
+    ]
+
+
+def article_links(conn: Connection) -> dict[str, dict[str, str | None]]:
+    """Each article's URL and outlet by its id: what an exported event cites, without the texts."""
+    query = select(articles.c.id, articles.c.url, articles.c.outlet)
+    return {row.id: {"url": row.url, "outlet": row.outlet} for row in conn.execute(query)}
 
 
 def search_articles(conn: Connection, words: str) -> list[dict[str, Any]]:
@@ -266,6 +303,30 @@ def _sources_of(conn: Connection, article_ids: set[str]) -> dict[str, list[str]]
     )
     for row in conn.execute(query):
         found[row.article_id].append(row.outlet or row.location)
+    return found
+
+
+def _source_rows(conn: Connection, article_ids: Select) -> dict[str, list[dict[str, Any]]]:
+    """Every place each selected article was read from (a file path or URL, with what that source said).
+
+    The ids come as a subquery, not a list, so that a whole store fits in one query.
+    """
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    query = (
+        select(sources)
+        .where(sources.c.article_id.in_(article_ids))
+        .order_by(sources.c.article_id, sources.c.location)
+    )
+    for row in conn.execute(query).mappings():
+        found[row["article_id"]].append(
+            {
+                "location": row["location"],
+                "url": row["url"],
+                "outlet": row["outlet"],
+                "title": row["title"],
+                "published": _iso(row["published"]),
+            }
+        )
     return found
 
 
