@@ -28,6 +28,8 @@ QUERIES = [
     ["facts", "--kind", "membership"],
     ["facts", "--entity", "Қазақстан", "--since", "2018", "--until", "2024-06"],
     ["facts", "--modality", "asserted", "--entity", "org:SCO"],
+    ["facts", "--kind", "mission_participation", "--corroboration"],
+    ["facts", "--status", "corroborated"],
     ["quotes"],
     ["quotes", "--contains", "саммит"],
     ["entities"],

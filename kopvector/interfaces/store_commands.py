@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from sqlalchemy import Connection, Engine
 
+from kopvector.analytics.corroboration import Status
 from kopvector.errors import InputError
 from kopvector.interfaces.output import QueryFormat, emit
 from kopvector.settings import Settings
@@ -37,6 +38,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def open_store(db: str | None) -> Engine:
+    """The migrated store `--db` names (else the setting), or a clear error and exit 2."""
     from kopvector.store.database import open_engine
 
     try:
@@ -80,6 +82,7 @@ def ingest(
     ] = None,
 ) -> None:
     """Analyse every new article of the sources and store it; run again to resume or to update."""
+    from kopvector.analytics.stored import corroborate_store
     from kopvector.sources import read_sources
     from kopvector.store.ingest import Ingest, IngestSummary
 
@@ -112,6 +115,8 @@ def ingest(
             stored = run.summary.ingested
             message = f"interrupted after storing {stored} articles; run the same command to resume"
             raise fail(message, 130) from None
+    with engine.begin() as conn:
+        judged = corroborate_store(conn)
     engine.dispose()
     for failure in summary.failures:
         where = f"{failure.source}, {failure.record}" if failure.record else failure.source
@@ -121,6 +126,11 @@ def ingest(
         f"ingested {summary.ingested} ({summary.near_duplicate} near-duplicates clustered), "
         f"skipped {summary.skipped} already stored, duplicate {summary.duplicate}, "
         f"failed {summary.failed} — {summary.ingested / max(elapsed, 1e-9):.1f} articles/s",
+        highlight=False,
+    )
+    err.print(
+        f"corroboration of the stored facts: {judged[Status.corroborated]} corroborated, "
+        f"{judged[Status.contradicted]} contradicted, {judged[Status.not_in_reference]} not in reference",
         highlight=False,
     )
     if summary.failed:
@@ -133,6 +143,16 @@ def facts(
     since: SinceOption = None,
     until: UntilOption = None,
     modality: Annotated[str | None, typer.Option(help="asserted, planned, negated, …")] = None,
+    corroboration: Annotated[
+        bool,
+        typer.Option(
+            "--corroboration",
+            help="Show how UN peacekeeping data or the catalog's member lists judge each fact.",
+        ),
+    ] = False,
+    status: Annotated[
+        Status | None, typer.Option(help="Only facts judged so (shows the corroboration column).")
+    ] = None,
     db: DbOption = None,
     output_format: FormatOption = QueryFormat.table,
 ) -> None:
@@ -141,11 +161,22 @@ def facts(
 
     first, last = parse_day(since, 0), parse_day(until, 1)
     rows = query_store(
-        db, lambda c: find_facts(c, kind=kind, entity=entity, since=first, until=last, modality=modality)
+        db,
+        lambda c: find_facts(
+            c,
+            kind=kind,
+            entity=entity,
+            since=first,
+            until=last,
+            modality=modality,
+            corroboration=corroboration,
+            status=status,
+        ),
     )
-    emit(
-        rows, ["kind", "args", "time", "modality", "evidence", "published", "sources"], output_format, "facts"
-    )
+    columns = ["kind", "args", "time", "modality", "evidence", "published", "sources"]
+    if corroboration or status:
+        columns.append("corroboration")
+    emit(rows, columns, output_format, "facts")
 
 
 def quotes(

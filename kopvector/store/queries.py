@@ -18,7 +18,16 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, exists, func, or_, select, text
 
-from kopvector.store.tables import articles, entities, fact_args, facts, mentions, quotes, sources
+from kopvector.store.tables import (
+    articles,
+    corroborations,
+    entities,
+    fact_args,
+    facts,
+    mentions,
+    quotes,
+    sources,
+)
 
 _WORD = re.compile(r"\w+")
 _SNIPPET = 80
@@ -31,11 +40,26 @@ def find_facts(
     since: date | None = None,
     until: date | None = None,
     modality: str | None = None,
+    corroboration: bool = False,
+    status: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Facts matching every given filter, one per near-duplicate cluster, ordered by time."""
+    """Facts matching every given filter, one per near-duplicate cluster, ordered by time.
+
+    With `corroboration` (or a corroboration `status` to keep), each fact carries its judgement
+    against a reference: `{"status", "detail", "reference"}`, or None where nothing judged it.
+    """
     query = (
-        select(facts, articles.c.cluster, articles.c.published, articles.c.title)
+        select(
+            facts,
+            articles.c.cluster,
+            articles.c.published,
+            articles.c.title,
+            corroborations.c.status.label("corroboration_status"),
+            corroborations.c.detail.label("corroboration_detail"),
+            corroborations.c.reference.label("corroboration_reference"),
+        )
         .join(articles, articles.c.id == facts.c.article_id)
+        .join(corroborations, corroborations.c.fact_id == facts.c.id, isouter=True)
         .order_by(
             facts.c.date_start.nulls_last(),
             articles.c.published.nulls_last(),
@@ -49,6 +73,8 @@ def find_facts(
         query = query.where(facts.c.kind == kind)
     if modality:
         query = query.where(facts.c.modality == modality)
+    if status:
+        query = query.where(corroborations.c.status == status)
     if entity:
         ids = resolve_entity(conn, entity)
         query = query.where(exists().where(fact_args.c.fact_id == facts.c.id, fact_args.c.value.in_(ids)))
@@ -56,6 +82,7 @@ def find_facts(
     rows = list(conn.execute(query).mappings())
     grouped = _cluster(rows, lambda r: (r["cluster"], r["kind"], r["args"], r["time"], r["modality"]))
     where = _sources_of(conn, {r["article_id"] for r in rows})
+    judged = corroboration or status is not None
     return [
         {
             "id": first["id"],
@@ -71,6 +98,7 @@ def find_facts(
             "published": _iso(first["published"]),
             "title": first["title"],
             "sources": _merged_sources(where, members),
+            **({"corroboration": _corroboration(first)} if judged else {}),
         }
         for first, members in grouped
     ]
@@ -332,6 +360,16 @@ def _source_rows(conn: Connection, article_ids: Select) -> dict[str, list[dict[s
 
 def _merged_sources(where: dict[str, list[str]], members: list[Any]) -> list[str]:
     return sorted({source for member in members for source in where[member["article_id"]]})
+
+
+def _corroboration(row: Any) -> dict[str, str] | None:
+    if row["corroboration_status"] is None:
+        return None
+    return {
+        "status": row["corroboration_status"],
+        "detail": row["corroboration_detail"],
+        "reference": row["corroboration_reference"],
+    }
 
 
 def _describe(args: dict[str, Any]) -> str:

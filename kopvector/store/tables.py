@@ -163,5 +163,17 @@ article_bands = Table(
     Column("article_id", String(64), ForeignKey("articles.id"), nullable=False, index=True),
 )
 
+corroborations = Table(
+    "corroborations",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("fact_id", String(40), ForeignKey("facts.id"), nullable=False, unique=True),
+    Column("status", String(20), nullable=False, index=True),
+    Column("detail", Text, nullable=False),
+    Column("reference", String(40), nullable=False),
+)
+"""A fact checked against a reference outside the articles (filled by kopvector.analytics): one row a
+judged fact, `status` corroborated, not_in_reference or contradicted, `reference` what said so."""
+
 DERIVED = (mentions, quotes, article_bands)
 """Rows computed from an article's text (besides facts and their args), replaced on re-analysis."""

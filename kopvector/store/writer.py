@@ -23,6 +23,7 @@ from kopvector.store.tables import (
     DERIVED,
     article_bands,
     articles,
+    corroborations,
     entities,
     fact_args,
     facts,
@@ -108,6 +109,7 @@ def nearest_cluster(conn: Connection, article_id: str, signature: Signature) -> 
 
 def _delete_derived(conn: Connection, article_id: str) -> None:
     fact_ids = select(facts.c.id).where(facts.c.article_id == article_id)
+    conn.execute(delete(corroborations).where(corroborations.c.fact_id.in_(fact_ids)))
     conn.execute(delete(fact_args).where(fact_args.c.fact_id.in_(fact_ids)))
     conn.execute(delete(facts).where(facts.c.article_id == article_id))
     for table in DERIVED:
