@@ -142,8 +142,15 @@ def _row(p: PeriodBalance, output_format: QueryFormat) -> dict[str, Any]:
         "entropy": _figure(p.entropy, p.entropy_interval, "{:.2f}"),
         "hhi": _figure(p.hhi, p.hhi_interval, "{:.2f}"),
         "change": f"{p.change['entropy']:+.2f}" if p.change else "",
-        **{v: _figure(p.shares.get(v), p.share_intervals.get(v), "{:.0%}") for v in VECTORS},
+        **{v: _percent(p.shares.get(v), p.share_intervals.get(v)) for v in VECTORS},
     }
+
+
+def _percent(value: float | None, interval: Any) -> str:
+    """A share as "57% [1–89]": the interval in the same percent, without repeating the sign."""
+    if value is None:
+        return "–"
+    return f"{value:.0%} [{interval.low * 100:.0f}–{interval.high * 100:.0f}]"
 
 
 def _pair(interval: Any) -> dict[str, float]:

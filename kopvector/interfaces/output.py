@@ -39,7 +39,7 @@ def emit(rows: list[dict[str, Any]], columns: list[str], output_format: QueryFor
     else:
         table = Table(title=f"{title} ({len(rows)})", show_lines=True, expand=True)
         for column in columns:
-            table.add_column(column, overflow="fold", ratio=_WIDE.get(column, 1))
+            table.add_column(column, overflow="fold", ratio=_WIDE.get(column))
         for row in rows:
             table.add_row(*(flat(_short(c, row[c])) for c in columns))
         Console(width=shutil.get_terminal_size((_WIDTH_WHEN_PIPED, 24)).columns).print(table)
