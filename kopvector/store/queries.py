@@ -93,11 +93,7 @@ def find_facts(
             "modality": first["modality"],
             "plover": json.loads(first["plover"]) if first["plover"] else None,
             "confidence": first["confidence"],
-            "evidence": first["evidence"],
-            "article_id": first["article_id"],
-            "published": _iso(first["published"]),
-            "title": first["title"],
-            "sources": _merged_sources(where, members),
+            **_told(first, members, where),
             **({"corroboration": _corroboration(first)} if judged else {}),
         }
         for first, members in grouped
@@ -136,11 +132,7 @@ def find_quotes(
             "text": first["text"],
             "kind": first["kind"],
             "cue": first["cue"],
-            "evidence": first["evidence"],
-            "article_id": first["article_id"],
-            "published": _iso(first["published"]),
-            "title": first["title"],
-            "sources": _merged_sources(where, members),
+            **_told(first, members, where),
         }
         for first, members in grouped
     ]
@@ -356,6 +348,17 @@ def _source_rows(conn: Connection, article_ids: Select) -> dict[str, list[dict[s
             }
         )
     return found
+
+
+def _told(first: Any, members: list[Any], where: dict[str, list[str]]) -> dict[str, Any]:
+    """Where a fact or quote is told: its evidence, its first article, and every source of its story."""
+    return {
+        "evidence": first["evidence"],
+        "article_id": first["article_id"],
+        "published": _iso(first["published"]),
+        "title": first["title"],
+        "sources": _merged_sources(where, members),
+    }
 
 
 def _merged_sources(where: dict[str, list[str]], members: list[Any]) -> list[str]:
