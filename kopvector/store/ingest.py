@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from itertools import islice
 
 from sqlalchemy import Engine, insert, select, update
@@ -91,8 +92,9 @@ class Ingest:
 
     def run(self, items: Iterable[Article | SourceFailure]) -> IngestSummary:
         if self.processes <= 1:
-            pipeline = Pipeline(self.settings)
-            self._process(items, lambda article: workers.analyse_with(pipeline, article))
+            # Loaded on the first new article: re-running over a stored corpus needs no models.
+            pipeline = cache(lambda: Pipeline(self.settings))
+            self._process(items, lambda article: workers.analyse_with(pipeline(), article))
         else:
             with ProcessPoolExecutor(
                 self.processes,
