@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -54,6 +55,18 @@ def test_a_bad_date_or_database_is_a_clear_error(tmp_path):
     not_a_store.write_text("Бұл дерекқор емес.", encoding="utf-8")
     bad_db = invoke("facts", "--db", str(not_a_store))
     assert bad_db.exit_code == 2 and "notes.db" in bad_db.stderr and "cannot be opened" in bad_db.stderr
+
+
+def test_a_store_whose_tables_do_not_match_is_one_line_not_a_traceback(tmp_path):
+    db = tmp_path / "kv.db"
+    invoke("ingest", str(PEACEKEEPING), "--db", str(db), "--workers", "1")
+    with sqlite3.connect(db) as conn:
+        conn.execute("ALTER TABLE facts DROP COLUMN plover")
+    result = invoke("facts", "--db", str(db))
+    assert result.exit_code == 2
+    assert (
+        "kv.db: the store could not answer (OperationalError: no such column: facts.plover)" in result.stderr
+    )
 
 
 def test_timeline_of_peacekeeping_by_kind_with_a_chart(tmp_path):

@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from kopvector.analytics.corroboration import Status
 from kopvector.errors import InputError
@@ -60,10 +61,16 @@ def parse_day(value: str | None, edge: int) -> date | None:
 
 
 def query_store(db: str | None, ask: Callable[[Connection], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Run a read on the store; a database error becomes one line naming the store, not a traceback."""
     engine = open_store(db)
     try:
         with engine.connect() as conn:
             return ask(conn)
+    except DBAPIError as exc:
+        where = db or Settings.from_env().db
+        raise fail(
+            f"{where}: the store could not answer ({exc.orig.__class__.__name__}: {exc.orig})"
+        ) from None
     finally:
         engine.dispose()
 

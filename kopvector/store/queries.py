@@ -31,6 +31,7 @@ from kopvector.store.tables import (
 
 _WORD = re.compile(r"\w+")
 _SNIPPET = 80
+_IDS_PER_QUERY = 1000
 
 
 def find_facts(
@@ -313,16 +314,17 @@ def _cluster(rows: Iterable[Any], key: Any) -> list[tuple[Any, list[Any]]]:
 
 
 def _sources_of(conn: Connection, article_ids: set[str]) -> dict[str, list[str]]:
+    """Each article's sources, asked in chunks: databases cap the bound parameters of one statement."""
     found: dict[str, list[str]] = defaultdict(list)
-    if not article_ids:
-        return found
-    query = (
-        select(sources.c.article_id, sources.c.outlet, sources.c.location)
-        .where(sources.c.article_id.in_(sorted(article_ids)))
-        .order_by(sources.c.article_id, sources.c.location)
-    )
-    for row in conn.execute(query):
-        found[row.article_id].append(row.outlet or row.location)
+    ordered = sorted(article_ids)
+    for first in range(0, len(ordered), _IDS_PER_QUERY):
+        query = (
+            select(sources.c.article_id, sources.c.outlet, sources.c.location)
+            .where(sources.c.article_id.in_(ordered[first : first + _IDS_PER_QUERY]))
+            .order_by(sources.c.article_id, sources.c.location)
+        )
+        for row in conn.execute(query):
+            found[row.article_id].append(row.outlet or row.location)
     return found
 
 
