@@ -438,3 +438,10 @@ def test_load_from_directory(tmp_path):
     (tmp_path / "missions.yaml").write_text("{not: a list}\n", encoding="utf-8")
     with pytest.raises(CatalogError, match=r"missions.yaml:1: top level must be a list"):
         load_catalog_from(tmp_path)
+
+
+def test_an_entry_built_in_code_gets_empty_read_only_tables():
+    entry = CatalogEntry(id="country:KZ", type="country", names={"kk": "Қазақстан", "en": "Kazakhstan"})
+    assert dict(entry.aliases) == {} and list(entry.surface_forms("kk")) == ["Қазақстан"]
+    with pytest.raises(TypeError):
+        entry.extra["vector"] = "home"  # type: ignore[index]

@@ -51,7 +51,7 @@ OFFICES: tuple[str, ...] = (
 """Office kinds `people.yaml` may use."""
 
 
-def frozen_mapping(data: Mapping[str, Any] | None) -> Mapping[str, Any]:
+def frozen_mapping(data: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
     """A read-only copy, so shared catalog records cannot be edited in place."""
     return MappingProxyType(dict(data or {}))
 
