@@ -48,10 +48,6 @@ class IngestSummary:
     def failed(self) -> int:
         return len(self.failures)
 
-    @property
-    def seen(self) -> int:
-        return self.ingested + self.duplicate + self.skipped + self.failed
-
 
 @dataclass
 class _Pending:

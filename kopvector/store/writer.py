@@ -99,12 +99,10 @@ def nearest_cluster(conn: Connection, article_id: str, signature: Signature) -> 
         )
         .order_by(articles.c.pk)
     )
-    best, best_score = None, NEAR_DUPLICATE
-    for row in conn.execute(candidates):
-        score = signature.similarity(Signature.from_bytes(row.signature))
-        if score >= best_score and (best is None or score > best_score):
-            best, best_score = row.cluster, score
-    return best
+    rows = conn.execute(candidates)
+    scored = [(signature.similarity(Signature.from_bytes(r.signature)), r.cluster) for r in rows]
+    close = [(score, cluster) for score, cluster in scored if score >= NEAR_DUPLICATE]
+    return max(close, key=lambda pair: pair[0])[1] if close else None  # the earliest on a tie
 
 
 def _delete_derived(conn: Connection, article_id: str) -> None:
