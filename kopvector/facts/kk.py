@@ -1293,8 +1293,11 @@ class KazakhFactExtractor:
         # A document of the sides at a summit is the summit's ("Ел басшылары Стамбұл декларациясына қол
         # қойды"); partners in cooperation are the states that met ("саммитте тараптар ... талқылады").
         summit = (discourse.forum if at_forum else discourse.event.get("organization")) if document else None
+        sides_of_format = self._format_sides(discourse.forum) if both and not pair else []
         if len(named) < 2 and both and summit:
             named = list(dict.fromkeys([*named, summit]))
+        elif sides_of_format and not document:
+            named = sides_of_format  # "саммитте тараптар ... талқылады": every side of the format
         elif len(named) < 2 and both:
             sides = discourse.attendees or discourse.document or discourse.sides
             named = list(dict.fromkeys([*named, *sides]))
@@ -1306,6 +1309,13 @@ class KazakhFactExtractor:
             forum = discourse.forum if at_forum else discourse.event.get("organization")
             named = [forum] if forum else list(discourse.attendees)
         return named if len(named) >= minimum else []
+
+    def _format_sides(self, forum: str | None) -> list[str]:
+        """The sides of a summit format ("Орталық Азия – Германия"): the members the catalog lists."""
+        entry = self.catalog.get(forum) if forum else None
+        if entry is None or entry.extra.get("kind") != "summit_format":
+            return []
+        return [m.entity for m in entry.members]
 
     def _sectors(self, view: _View) -> list[str]:
         """Sectors the clause names, else its sentence's ("мұнай ... талқылап, шешімге келе алмады")."""
