@@ -463,6 +463,8 @@ class KazakhFactExtractor:
         ]  # a territory the catalog keeps without a state: "Солтүстік Кипр бақылаушы ретінде қатысады"
         if not members and self._contains(view.words, ["екі", "ел"]):
             members = list(discourse.sides)  # "Екі ел де ... мүшесі"
+        elif not members and discourse.sides and self._this_country(view):
+            members = discourse.sides[-1:]  # "Орбан да келді, бұл ел ұйымда бақылаушы"
         if any(w.startswith(tuple(cues["given"])) for w in view.words):  # "СКТР-ға мәртебесі берілді"
             members += [
                 m.entity
@@ -483,12 +485,28 @@ class KazakhFactExtractor:
                 modality="negated" if leaves else modality,
             )
             for member in dict.fromkeys(members)
-            for org in self._organisations(view, discourse)
+            for org in self._admitted_to(view, self._organisations(view, discourse))
             if org not in forums  # "БҰҰ Бас Ассамблеясының отырысында ... мүше болып сайланды"
         ]
         if voted and view.own_time and facts and facts[0].time:
             discourse.election = (facts[0].time, facts[0].time_text, facts[0].modality)
         return facts
+
+    def _admitted_to(self, view: _View, orgs: list[str]) -> list[str]:
+        """An organ that admits states to membership admits them to its organisation: "БҰҰ Бас
+        Ассамблеясы ... елдерді ұйымға мүшелікке қабылдады" is membership of the UN."""
+        if not ("мүшелік" in view.lemmas and "қабылда" in view.lemmas):
+            return orgs
+        parents = [self.catalog[org].parent if org in self.catalog else None for org in orgs]
+        return list(dict.fromkeys(parent or org for org, parent in zip(orgs, parents, strict=True)))
+
+    @staticmethod
+    def _this_country(view: _View) -> bool:
+        """The clause refers back to the last country: "бұл ел", "аталған мемлекет"."""
+        return any(
+            w in ("бұл", "аталған", "осы") and view.lemmas[i + 1 : i + 2] in (["ел"], ["мемлекет"])
+            for i, w in enumerate(view.words)
+        )
 
     def _chair_receivers(self, view: _View) -> list[str]:
         """States in the dative of a clause about the chair: who it may pass to ("төрағалық Қырғызстанға")."""
@@ -1294,7 +1312,9 @@ class KazakhFactExtractor:
         # қойды"); partners in cooperation are the states that met ("саммитте тараптар ... талқылады").
         summit = (discourse.forum if at_forum else discourse.event.get("organization")) if document else None
         sides_of_format = self._format_sides(discourse.forum) if both and not pair else []
-        if len(named) < 2 and both and summit:
+        if summit and sides_of_format and len(set(states)) < 2 and set(states) <= set(sides_of_format):
+            named = [summit]  # "бес мемлекет пен Германия басшылары декларация қабылдады": the format's
+        elif len(named) < 2 and both and summit:
             named = list(dict.fromkeys([*named, summit]))
         elif sides_of_format and not document:
             named = sides_of_format  # "саммитте тараптар ... талқылады": every side of the format
