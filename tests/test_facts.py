@@ -669,3 +669,30 @@ def test_one_leader_meets_each_of_two_apart_and_considering_cooperation_is_discu
     assert [(set(f["parties"]), m) for f, _, m in facts_of(doc, "cooperation")] == [
         ({"country:KZ", "country:CN"}, "reported")
     ]
+
+
+def test_the_sides_of_a_summit_format_are_all_its_members_and_its_document_is_the_formats(pipeline):
+    text = (
+        "Астанада «Ресей – Орталық Азия» форматындағы саммит өтті.\n"
+        "Тараптар Иранның порттары арқылы жүк тасымалдау мен энергетика салаларындағы ынтымақтастықты "
+        "талқылады.\n"
+        "Жиын соңында бес мемлекет пен Ресей басшылары бірлескен мәлімдеме қабылдады.\n"
+    )
+    doc = analyse(pipeline, text, date(2022, 10, 14))
+    sides = {"country:KZ", "country:KG", "country:TJ", "country:TM", "country:UZ", "country:RU"}
+    assert [set(f["parties"]) for f, _, _ in facts_of(doc, "cooperation")] == [sides]
+    assert [f["parties"] for f, _, _ in facts_of(doc, "agreement")] == [["org:CA-RUSSIA"]]
+
+
+def test_this_country_holds_a_status_and_an_organ_admits_states_to_its_organisation(pipeline):
+    text = (
+        "Түркі мемлекеттері ұйымының саммиті Бішкекте өтті.\n"
+        "Жиынға Венгрия Премьер-министрі Виктор Орбан да келді, бұл ел ұйымда бақылаушы мәртебесіне ие.\n"
+        "1992 жылы БҰҰ Бас Ассамблеясы Қазақстан мен Қырғызстанды ұйымға мүшелікке қабылдады.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 11, 7))
+    assert sorted((f["member"], f["organization"], f["status"]) for f, _, _ in facts_of(doc, "membership")) == [
+        ("country:HU", "org:OTS", "observer"),
+        ("country:KG", "org:UN", "member"),
+        ("country:KZ", "org:UN", "member"),
+    ]

@@ -28,6 +28,9 @@ def an() -> Analyzer:
         ("министрлігінде", "министрлік", "Loc"),
         ("кітабы", "кітап", "Nom"),
         ("өңірдегі", "өңір", "Loc"),
+        ("Тоқаевты", "Тоқаев", "Acc"),  # a surname in -ев takes the voiceless endings
+        ("Тоқаевтан", "Тоқаев", "Abl"),
+        ("Жапаровқа", "Жапаров", "Dat"),
     ],
 )
 def test_nominal_inflection(an: Analyzer, word: str, lemma: str, case: str) -> None:
