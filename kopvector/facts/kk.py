@@ -809,6 +809,10 @@ class KazakhFactExtractor:
             persons.insert(0, discourse.person)  # "Астанада ол Тоқаевпен келіссөз жүргізді"
         if not persons and not self._names_someone(view):
             persons = list(view.persons)  # "Ол ... барады, ал ... саммитке қатысады": the same subject
+        elif persons and set(persons) <= self._partners(view):
+            # "Моди Астанаға келді, ал бүгін Назарбаевпен келіссөз жүргізді": whoever met the partner
+            # in the instrumental is the subject the clause left out
+            persons = list(dict.fromkeys([*view.persons, *persons]))
         if not persons:
             persons = self._leaders_of(view)  # "Әзірбайжан, Қазақстан ... президенттері"
         if not persons and "екі" in view.words and any(w in cues["leaders"] for w in lemmas):
@@ -930,6 +934,14 @@ class KazakhFactExtractor:
             m.label in ("PERSON", "POSITION") and view.first <= m.first and m.last <= last
             for m in view.doc.mentions
         )
+
+    def _partners(self, view: _View) -> set[str]:
+        """Persons the clause names in the instrumental ("Назарбаевпен"), titles before them included."""
+        return {
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("person:") and self._case(view.doc, m) == "Ins"
+        }
 
     def _subjects(self, view: _View, discourse: _Discourse) -> list[str]:
         """Persons a clause is about: named in the nominative, "ол", or those it inherited."""
