@@ -386,6 +386,46 @@ def test_kazakhstan_regions_and_cities(catalog):
     assert catalog.find("Голан биіктері") == ("place:golan-heights",)
 
 
+@pytest.mark.parametrize(
+    ("form", "place", "country"),
+    [
+        ("Уфа", "place:ufa", "country:RU"),
+        ("Кремль", "place:kremlin", "country:RU"),
+        ("Тяньцзинь", "place:tianjin", "country:CN"),
+        ("Бұхара", "place:bukhara", "country:UZ"),
+        ("Ыстықкөл", "place:issyk-kul", "country:KG"),
+        ("Avaza", "place:awaza", "country:TM"),
+        ("Нахчыван", "place:nakhchivan-autonomous-republic", "country:AZ"),
+        ("Жидда", "place:jeddah", "country:SA"),
+        ("Ақ үй", "place:white-house", "country:US"),
+        ("Бали", "place:bali", "country:ID"),
+    ],
+)
+def test_venue_cities_and_landmarks_carry_their_country(catalog, form, place, country):
+    assert catalog.find(form) == (place,)
+    assert catalog[place].country == country
+
+
+def test_kazan_is_named_only_with_qalasy(catalog):
+    # Bare "Қазан" is the month October and a cauldron; the catalog has no ambiguity mark, so the city
+    # is found only as "Қазан қаласы" in Kazakh.
+    assert catalog.find("Қазан") == ()
+    assert catalog.find("Қазан қаласы") == ("place:kazan",)
+    assert catalog.find("Казань") == ("place:kazan",)
+
+
+def test_eaeu_summit_councils_are_aliases_of_the_union(catalog):
+    for form in (
+        "Жоғары Еуразиялық экономикалық кеңес",
+        "Высший Евразийский экономический совет",
+        "Supreme Eurasian Economic Council",
+        "Еуразиялық үкіметаралық кеңес",
+        "Евразийский межправительственный совет",
+        "Eurasian Intergovernmental Council",
+    ):
+        assert catalog.find(form) == ("org:EAEU",), form
+
+
 # --- validation -------------------------------------------------------------------------------------
 
 

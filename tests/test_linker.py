@@ -135,3 +135,10 @@ def test_a_peoples_leader_is_the_head_the_article_already_named(pipeline):
 def test_the_turkic_world_is_no_country(pipeline):
     doc = analyse(pipeline, "Ел басшылары «Түркі әлемі – 2040» құжатын қабылдады.\n", date(2021, 11, 12))
     assert not [m for m in doc.mentions if m.entity == "country:TR"]
+
+
+def test_a_venue_city_links_to_a_place_in_its_country(pipeline):
+    text = "Тоқаев кеше Уфаға барды. Ол Тяньцзиньде өткен саммитке қатысты."
+    doc = analyse(pipeline, text, date(2024, 5, 1))
+    assert ("Уфаға", "place:ufa") in links(doc)
+    assert ("Тяньцзиньде", "place:tianjin") in links(doc)
