@@ -1162,7 +1162,8 @@ class KazakhFactExtractor:
             and self._country_of_place(m.entity) != self.home
             and m.entity != self.home
             and not (m.last < len(doc.tokens) and self._is_office(doc.tokens[m.last]))  # "Ресей Президенті"
-        ]
+            and (self._capital_of(m.entity) or not m.entity.startswith("place:") or self._case(doc, m) == "Loc")
+        ]  # a city abroad is a venue ("Уфада сөйлеген сөзінде"), not a topic ("Атырау – Астрахань күрежолы")
         topical = any(self._topical(token) for token in tokens)
         if not (abroad or named or topical):
             return None  # praise for a singer, a government session: not a foreign-policy statement
