@@ -696,3 +696,16 @@ def test_this_country_holds_a_status_and_an_organ_admits_states_to_its_organisat
         ("country:KG", "org:UN", "member"),
         ("country:KZ", "org:UN", "member"),
     ]
+
+
+def test_states_that_join_a_document_sign_it_and_those_that_do_not_deny_it(pipeline):
+    text = (
+        "1968 жылы ядролық қаруды таратпау туралы шартқа қол қойылды.\n"
+        "Кейін құжатқа Қазақстан мен Украина қосылды.\n"
+        "Үндістан мен Пәкістан бұл шартқа қосылған жоқ.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 3, 5))
+    assert [(set(f["parties"]), m) for f, _, m in facts_of(doc, "agreement")] == [
+        ({"country:KZ", "country:UA"}, "asserted"),
+        ({"country:IN", "country:PK"}, "negated"),
+    ]

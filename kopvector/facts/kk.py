@@ -1041,6 +1041,10 @@ class KazakhFactExtractor:
             or any(lemma in cues["verbs"] for lemma in acting)
             or any(self._contains(view.words, phrase) for phrase in cues["phrases"])
             or any(self._next_lemma(view, i) == "кел" for i in documents)  # "ортақ шешімге келе алмады"
+            or (
+                any(view.tokens[i].feats.get("Case") == "Dat" for i in documents)
+                and any(w.startswith(tuple(cues["accedes"])) for w in view.words)
+            )  # "Кейін құжатқа Грузия қосылды", "бұл шартқа қосылған жоқ"
         )
         if not documents or not signed:
             return []
