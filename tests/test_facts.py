@@ -709,3 +709,14 @@ def test_states_that_join_a_document_sign_it_and_those_that_do_not_deny_it(pipel
         ({"country:KZ", "country:UA"}, "asserted"),
         ({"country:IN", "country:PK"}, "negated"),
     ]
+
+
+def test_a_region_named_for_its_states_stands_for_them_unless_one_is_picked_out(pipeline):
+    text = (
+        "2006 жылы Семейде Орталық Азияның бес мемлекеті ядролық қарудан азат аймақ туралы шартқа қол қойды.\n"
+        "Орталық Азия елдерінің ішінде Қазақстан НАТО-мен ынтымақтастықты алғаш дамытты.\n"
+    )
+    doc = analyse(pipeline, text, date(2016, 9, 8))
+    five = {"country:KZ", "country:KG", "country:TJ", "country:TM", "country:UZ"}
+    assert [set(f["parties"]) for f, _, _ in facts_of(doc, "agreement")] == [five]
+    assert [set(f["parties"]) for f, _, _ in facts_of(doc, "cooperation")] == [{"country:KZ", "org:NATO"}]

@@ -1217,15 +1217,32 @@ class KazakhFactExtractor:
     # --- arguments ------------------------------------------------------------------------------
 
     def _countries(self, view: _View, places: bool = False) -> list[Mention]:
-        """Country (and with `places`, place) mentions that are not part of an office title."""
+        """Country (and with `places`, place) mentions that are not part of an office title, and the
+        states of a region named for them."""
         prefixes = ("country:", "place:") if places else ("country:",)
         return [
             m
-            for m in view.mentions
+            for m in [*view.mentions, *self._region_states(view)]
             if m.entity.startswith(prefixes)
             and not self._office_after(view, m)
             and self._next_word_after(view, m) != "туралы"
         ]
+
+    def _region_states(self, view: _View) -> list[Mention]:
+        """A region named for its states ("Орталық Азия елдері", "Орталық Азияның бес мемлекеті") stands
+        for each state the catalog lists in it, over the region's words; "Орталық Азия елдерінің ішінде"
+        picks one out, so not then."""
+        cues = self.cues["region_states"]
+        states = []
+        for m in view.mentions:
+            entry = self.catalog.get(m.entity) if m.entity.startswith("place:") else None
+            if entry is None or not entry.members:
+                continue
+            following = view.lemmas[view.after(m) : view.after(m) + 3]
+            at = next((i for i, lemma in enumerate(following[:2]) if lemma in cues["nouns"]), None)
+            if at is not None and following[at + 1 : at + 2] != cues["among"]:
+                states += [replace(m, entity=member.entity) for member in entry.members]
+        return states
 
     def _actors(
         self, view: _View, people: _People, exclude: frozenset[str] = _PLACE_CASES, capitals: bool = False
@@ -1304,7 +1321,7 @@ class KazakhFactExtractor:
         sides "екі ел" / "тараптар" / "мемлекет басшылары" refer to."""
         states = [
             m.entity
-            for m in view.mentions
+            for m in [*view.mentions, *self._region_states(view)]
             if m.entity.startswith("country:")
             and self._case(view.doc, m) not in _PLACE_CASES
             and self._next_word_after(view, m) not in self.cues["not_a_party_before"]

@@ -65,7 +65,7 @@ KIND_KEYS: Mapping[str, frozenset[str]] = MappingProxyType(
         "org": frozenset({"parent", "members", "members_complete", "lean", "kind", "hq"}),
         "mission": frozenset({"hosts", "locations", "kind", "resolution", "successor", "predecessor"}),
         "person": frozenset({"offices", "born"}),
-        "place": frozenset({"country", "kind", "parent"}),
+        "place": frozenset({"country", "kind", "parent", "members"}),
         "body": frozenset({"country", "parent"}),
     }
 )
