@@ -5,8 +5,8 @@ test time, and those checks skip cleanly when ../shared is absent. The articles 
 gold/facts/articles/ (the set the extractor was tuned on), gold/facts/heldout/ (the held-out set,
 written and annotated afterwards), gold/facts/heldout2/ (the second held-out set),
 gold/facts/heldout3/ (the third), gold/facts/heldout4/ (the fourth), gold/facts/heldout5/ (the fifth),
-gold/facts/heldout6/ (the sixth) and gold/facts/heldout7/ (the seventh, blind held-out set). All get the
-same checks, and every evidence offset must point into `article.text`.
+gold/facts/heldout6/ (the sixth), gold/facts/heldout7/ (the seventh) and gold/facts/heldout8/ (the eighth,
+blind held-out set). All get the same checks, and every evidence offset must point into `article.text`.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ HELDOUT4_GOLD = GOLD / "heldout4.jsonl"
 HELDOUT5_GOLD = GOLD / "heldout5.jsonl"
 HELDOUT6_GOLD = GOLD / "heldout6.jsonl"
 HELDOUT7_GOLD = GOLD / "heldout7.jsonl"
+HELDOUT8_GOLD = GOLD / "heldout8.jsonl"
 # Article sets: name -> (gold file, directory of the article texts under gold/facts/).
 ARTICLE_SETS = {
     "articles": (ARTICLES_GOLD, "articles"),
@@ -45,6 +46,7 @@ ARTICLE_SETS = {
     "heldout5": (HELDOUT5_GOLD, "heldout5"),
     "heldout6": (HELDOUT6_GOLD, "heldout6"),
     "heldout7": (HELDOUT7_GOLD, "heldout7"),
+    "heldout8": (HELDOUT8_GOLD, "heldout8"),
 }
 # Held-out sets: name -> (the sets written before it, its README heading, its label in the counts table).
 HELDOUT_SETS = {
@@ -66,6 +68,11 @@ HELDOUT_SETS = {
         ("articles", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
         "## Seventh held-out set",
         "held-out 7",
+    ),
+    "heldout8": (
+        ("articles", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
+        "## Eighth held-out set",
+        "held-out 8",
     ),
 }
 
