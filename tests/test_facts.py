@@ -720,3 +720,14 @@ def test_a_region_named_for_its_states_stands_for_them_unless_one_is_picked_out(
     five = {"country:KZ", "country:KG", "country:TJ", "country:TM", "country:UZ"}
     assert [set(f["parties"]) for f, _, _ in facts_of(doc, "agreement")] == [five]
     assert [set(f["parties"]) for f, _, _ in facts_of(doc, "cooperation")] == [{"country:KZ", "org:NATO"}]
+
+
+def test_the_next_summit_of_a_format_is_a_planned_meeting_of_it(pipeline):
+    text = (
+        "Кеше Сиань қаласында «Орталық Азия – Қытай» саммиті өтті.\n"
+        "Саммит соңында декларация қабылданды, ал келесі саммит Қазақстанда өтетін болды.\n"
+        "Ел басшылары үшінші саммитті 2027 жылы өткізуге уағдаласты.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 5, 20))
+    planned = [(f.get("organization"), t) for f, t, m in facts_of(doc, "meeting") if m == "planned"]
+    assert planned == [("org:CA-CHINA", None), ("org:CA-CHINA", "2027")]

@@ -272,8 +272,14 @@ class KazakhFactExtractor:
     def _at_event(fact: Fact, discourse: _Discourse) -> Fact:
         """An event-like fact with no time of its own happened at the event the article is telling
         ("Саммит қорытындысында декларация қабылданды", "Тараптар ... талқылады"): the date of the
-        last meeting or visit stated. States (membership, missions) are not dated this way."""
-        if fact.time is not None or fact.kind not in _EVENT_KINDS or discourse.event_time is None:
+        last meeting or visit stated. States (membership, missions) and plans ("келесі саммит ... өтеді")
+        are not dated this way."""
+        if (
+            fact.time is not None
+            or fact.kind not in _EVENT_KINDS
+            or fact.modality == "planned"
+            or discourse.event_time is None
+        ):
             return fact
         return replace(fact, time=discourse.event_time)
 
@@ -991,7 +997,10 @@ class KazakhFactExtractor:
             return self._received(view)
         if token.pos not in ("VERB", "AUX") or lemma not in cues["verbs"]:
             return False
-        if token.feats.get("VerbForm") == "Vnoun" and self._next_word(view, i) != "тиіс":
+        agreed = token.feats.get("Case") == "Dat" and view.words[i + 1 : i + 2] != [] and (
+            view.words[i + 1].startswith(tuple(cues["agreed_to"]))
+        )
+        if token.feats.get("VerbForm") == "Vnoun" and self._next_word(view, i) != "тиіс" and not agreed:
             return False  # "саммиттің Астанада өтуі": the meeting is a topic, not an event here
         if lemma in cues["to_a_meeting"]:
             return any(view.tokens[n].feats.get("Case") == "Dat" for n in nouns)
@@ -1000,7 +1009,9 @@ class KazakhFactExtractor:
         if lemma in cues["takes_place"]:  # "саммит өтті"; "өтетін саммитке" names it, states nothing
             if self._chair_receivers(view):
                 return False  # "Отырыс барысында төрағалық Қырғызстанға өтті": the chair passed
-            finite = token.feats.get("VerbForm", "Fin") in ("Fin", "Conv")  # "саммит өтіп, ... өзгертілді"
+            finite = token.feats.get("VerbForm", "Fin") in ("Fin", "Conv") or (
+                self._next_lemma(view, i) == "бол"
+            )  # "саммит өтіп, ... өзгертілді", "саммит Қазақстанда өтетін болды"
             if finite:
                 return any(view.tokens[n].feats.get("Case") in ("Nom", None) for n in nouns)
             held = token.feats.get("VerbForm") == "Part" and token.feats.get("Tense") == "Past"
@@ -1529,9 +1540,14 @@ class KazakhFactExtractor:
         }
 
     def _forum_word(self, view: _View, nouns: list[int], discourse: _Discourse) -> str | None:
-        """ "Ұйымның келесі саммиті": an organisation word right before a meeting noun is the one named."""
+        """ "Ұйымның келесі саммиті": an organisation word right before a meeting noun is the one named;
+        "келесі саммит", "үшінші саммитті" is the next of the summits in hand."""
         words = set(self.cues["organisation_words"])
+        series = self.cues["meeting"]["series"]
         for n in nouns:
+            if n and (view.words[n - 1] in series or view.tokens[n - 1].feats.get("NumType") == "Ord"):
+                if self._inflects(view.tokens[n], self.cues["meeting"]["sessions"]) and discourse.forum:
+                    return discourse.forum
             for back in range(max(0, n - 4), n):  # "ұйымның Тұрақты кеңесінің отырысында"
                 if view.lemmas[back] in words and view.tokens[back].feats.get("Case") == "Gen":
                     return self._referent([view.lemmas[back]], discourse)
