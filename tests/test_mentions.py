@@ -34,6 +34,13 @@ def test_latin_acronyms_with_suffixes_and_peace_operation_places(matcher):
     ]
 
 
+def test_a_name_the_tokenizer_splits_at_a_plus_matches_whole(matcher):
+    assert found(matcher, "Вашингтонда C5 + 1 форматындағы саммит өтті") == [
+        ("Вашингтонда", "GPE", "place:washington"),
+        ("C5 + 1", "ORGANISATION", "org:C5+1"),
+    ]
+
+
 def test_lowercase_words_and_compound_stems_are_not_names(matcher):
     assert found(matcher, "қазақ халқы мен ресей тарапы келісті") == []
 

@@ -80,8 +80,11 @@ class CatalogMatcher:
         # "ес", memory) is not the EU.
         cased = {_key([form]) for entry in catalog for form in self._forms_of(entry) if not _is_acronym(form)}
         self._acronym_keys = frozenset(key for key in self._forms if key not in cased)
-        # Only the last word of a name is inflected, so a multiword name starts with one of these.
-        self._first_words = frozenset(key.split(" ", 1)[0] for key in self._forms if " " in key)
+        # Only the last word of a name is inflected, so a multiword name starts with one of these; the
+        # tokenizer splits "C5+1" at "+", so such a name starts with the part before it.
+        self._first_words = frozenset(
+            key.split(" ", 1)[0].split("+", 1)[0] for key in self._forms if " " in key or "+" in key
+        )
 
     @staticmethod
     def _forms_of(entry: CatalogEntry) -> tuple[str, ...]:
