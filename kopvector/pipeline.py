@@ -170,6 +170,10 @@ class Pipeline:
             tokens = doc.sentence_tokens(sentence)
             words = [t.norm for t in tokens]
             found = self.matcher.match(words) if kazakh else []
+            for match in found:
+                if match.reading:  # "Мюнхенде": the catalog shows the case the analyser could not
+                    token = tokens[match.last - 1]
+                    token.lemma, token.feats = match.reading[0], {**token.feats, **match.reading[1]}
             compounds = {
                 i: parts
                 for i, t in enumerate(tokens)
@@ -186,7 +190,8 @@ class Pipeline:
             for first, last, label, part in sorted(spans, key=lambda s: (tokens[s[0]].start, -s[1])):
                 if part is None:
                     start, end = tokens[first].start, tokens[last - 1].end
-                    lemma = self.analyzer.lemmatize_name(words[first:last])
+                    read = next((m.reading[0] for m in found if m.reading and (m.first, m.last) == (first, last)), None)
+                    lemma = read or self.analyzer.lemmatize_name(words[first:last])
                 else:
                     start, end, lemma = tokens[first].start + part[0], tokens[first].start + part[1], part[2]
                 doc.mentions.append(

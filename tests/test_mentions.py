@@ -41,6 +41,14 @@ def test_a_name_the_tokenizer_splits_at_a_plus_matches_whole(matcher):
     ]
 
 
+def test_a_catalog_name_the_analyser_does_not_know_is_read_with_its_case_ending(matcher):
+    (munich,) = matcher.match(["Мюнхенде"])
+    assert (munich.ids, munich.reading) == (("place:munich",), ("Мюнхен", {"Case": "Loc"}))
+    (xian,) = matcher.match(["Сианьда"])
+    assert (xian.ids, xian.reading) == (("place:xian",), ("Сиань", {"Case": "Loc"}))
+    assert matcher.match(["Канада"])[0].reading is None  # a name as written keeps its own reading
+
+
 def test_lowercase_words_and_compound_stems_are_not_names(matcher):
     assert found(matcher, "қазақ халқы мен ресей тарапы келісті") == []
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kopvector.entities.catalog import Catalog
 from kopvector.entities.catalog.model import CatalogEntry
+from kopvector.language.kk.morphology import CASE_SLOTS as _CASE_SLOTS
 from kopvector.language.kk.morphology import Analyzer
 
 _PLACE_LABELS = {"landmark": "LOCATION", "landform": "LOCATION"}
@@ -32,12 +33,16 @@ _JOINERS = frozenset({"–", "+", "-"})
 
 @dataclass(frozen=True, slots=True)
 class CatalogMatch:
-    """Tokens [first, last) of a sentence name catalog entries `ids` (ambiguity kept, not resolved)."""
+    """Tokens [first, last) of a sentence name catalog entries `ids` (ambiguity kept, not resolved).
+
+    `reading` is the last word's lemma and features when only the catalog tells them: the analyser
+    reads an unknown "Мюнхенде" as a bare word, the catalog's "Мюнхен" shows it is its locative."""
 
     first: int
     last: int
     label: str
     ids: tuple[str, ...]
+    reading: tuple[str, dict[str, str]] | None = None
 
 
 def label_of(entry: CatalogEntry) -> str:
@@ -108,7 +113,16 @@ class CatalogMatcher:
         return found
 
     def lookup(self, words: Sequence[str]) -> tuple[str, ...]:
-        """Catalog ids named by `words` as written or by their lemma (last word uninflected)."""
+        """Catalog ids named by `words` as written, by their lemma (last word uninflected), or as a
+        catalog name plus a case ending."""
+        found = self._lookup_name(words)
+        if found or len(words) > 1 or not words[0][:1].isupper():
+            return found
+        reading = self._case_reading(words[0])
+        return reading[0] if reading else ()
+
+    def _lookup_name(self, words: Sequence[str]) -> tuple[str, ...]:
+        """Catalog ids named by `words` as written or by their lemma, as the analyser reads it."""
         capitals = _is_acronym(words[0].split("-", 1)[0]) if len(words) == 1 else True
         found = self._named(_key(words), capitals)
         if found is None:  # the lemma only when the words as written are not a name
@@ -124,13 +138,28 @@ class CatalogMatcher:
             return self._forms[key]
         return None
 
+    def _case_reading(self, word: str) -> tuple[tuple[str, ...], tuple[str, dict[str, str]]] | None:
+        """A one-word name the analyser did not know, read as a catalog name plus a case ending
+        ("Мюнхенде", "Сианьда"): the best-scored such segmentation."""
+        readings = sorted(self.analyzer.candidates(word, nominal_only=True), key=lambda c: -c.score)
+        for cand in readings:
+            if cand.ending.surface and set(cand.ending.slots) <= _CASE_SLOTS:
+                ids = self._named(_key([cand.lemma]), _is_acronym(cand.lemma))  # "Еске" is not ЕС
+                if ids:
+                    return ids, (cand.lemma, dict(cand.ending.feats))
+        return None
+
     def _longest_at(self, words: Sequence[str], i: int) -> CatalogMatch | None:
         longest = min(len(words), i + MAX_WORDS) if _key([words[i]]) in self._first_words else i + 1
         for last in range(longest, i, -1):
             span = words[i:last]
             if not (span[-1][:1].isalnum() and all(w[:1].isalnum() or w in _JOINERS for w in span)):
                 continue
-            ids = self.lookup(span)
+            ids = self._lookup_name(span)
             if ids:
                 return CatalogMatch(i, last, label_of(self.catalog[ids[0]]), ids)
+        found = self._case_reading(words[i]) if words[i][:1].isupper() else None
+        if found:
+            ids, reading = found
+            return CatalogMatch(i, i + 1, label_of(self.catalog[ids[0]]), ids, reading)
         return None

@@ -50,7 +50,7 @@ _VOWEL_SET = frozenset(VOWELS)
 _MIN_UNKNOWN_STEM = 3
 _KNOWN_ONLY_ALTERNATIONS = frozenset({"epenthesis", "vowel", "soft"})
 _NAME_POS = frozenset({"NOUN", "PROPN"})
-_CASE_SLOTS = frozenset({"CASE", "LOC", "REL", "EQU", "SIM", "GENP"})
+CASE_SLOTS = frozenset({"CASE", "LOC", "REL", "EQU", "SIM", "GENP"})
 # Words an analyser keeps readings of; past that its cache starts over, so a long ingest stays bounded.
 CACHE_SIZE = 200_000
 
@@ -133,7 +133,7 @@ class Analyzer:
         if head and not special and not is_year:
             strip = 0
             for slot, surface in reversed(analysis.suffixes):
-                if slot not in _CASE_SLOTS:
+                if slot not in CASE_SLOTS:
                     break
                 strip += len(surface)
             lemma = last[: len(last) - strip] if strip else last
