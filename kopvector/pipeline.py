@@ -170,10 +170,12 @@ class Pipeline:
             tokens = doc.sentence_tokens(sentence)
             words = [t.norm for t in tokens]
             found = self.matcher.match(words) if kazakh else []
+            read: dict[int, str] = {}  # one-word names whose case only the catalog shows: "Мюнхенде"
             for match in found:
-                if match.reading:  # "Мюнхенде": the catalog shows the case the analyser could not
-                    token = tokens[match.last - 1]
+                if match.reading:
+                    token = tokens[match.first]
                     token.lemma, token.feats = match.reading[0], {**token.feats, **match.reading[1]}
+                    read[match.first] = token.lemma
             compounds = {
                 i: parts
                 for i, t in enumerate(tokens)
@@ -190,8 +192,8 @@ class Pipeline:
             for first, last, label, part in sorted(spans, key=lambda s: (tokens[s[0]].start, -s[1])):
                 if part is None:
                     start, end = tokens[first].start, tokens[last - 1].end
-                    read = next((m.reading[0] for m in found if m.reading and (m.first, m.last) == (first, last)), None)
-                    lemma = read or self.analyzer.lemmatize_name(words[first:last])
+                    one_read = last == first + 1 and first in read
+                    lemma = read[first] if one_read else self.analyzer.lemmatize_name(words[first:last])
                 else:
                     start, end, lemma = tokens[first].start + part[0], tokens[first].start + part[1], part[2]
                 doc.mentions.append(

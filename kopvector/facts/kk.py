@@ -997,8 +997,10 @@ class KazakhFactExtractor:
             return self._received(view)
         if token.pos not in ("VERB", "AUX") or lemma not in cues["verbs"]:
             return False
-        agreed = token.feats.get("Case") == "Dat" and view.words[i + 1 : i + 2] != [] and (
-            view.words[i + 1].startswith(tuple(cues["agreed_to"]))
+        agreed = (
+            token.feats.get("Case") == "Dat"
+            and view.words[i + 1 : i + 2] != []
+            and (view.words[i + 1].startswith(tuple(cues["agreed_to"])))
         )
         if token.feats.get("VerbForm") == "Vnoun" and self._next_word(view, i) != "тиіс" and not agreed:
             return False  # "саммиттің Астанада өтуі": the meeting is a topic, not an event here
@@ -1177,8 +1179,10 @@ class KazakhFactExtractor:
             and self._country_of_place(m.entity) != self.home
             and m.entity != self.home
             and not (m.last < len(doc.tokens) and self._is_office(doc.tokens[m.last]))  # "Ресей Президенті"
-            and (self._capital_of(m.entity) or not m.entity.startswith("place:") or self._case(doc, m) == "Loc")
-        ]  # a city abroad is a venue ("Уфада сөйлеген сөзінде"), not a topic ("Атырау – Астрахань күрежолы")
+            and (
+                self._capital_of(m.entity) or not m.entity.startswith("place:") or self._case(doc, m) == "Loc"
+            )
+        ]  # a city abroad is a venue ("Уфада сөйлеген сөзінде"), not a topic ("Атырау – Астрахань жолы")
         topical = any(self._topical(token) for token in tokens)
         if not (abroad or named or topical):
             return None  # praise for a singer, a government session: not a foreign-policy statement
@@ -1545,9 +1549,13 @@ class KazakhFactExtractor:
         words = set(self.cues["organisation_words"])
         series = self.cues["meeting"]["series"]
         for n in nouns:
-            if n and (view.words[n - 1] in series or view.tokens[n - 1].feats.get("NumType") == "Ord"):
-                if self._inflects(view.tokens[n], self.cues["meeting"]["sessions"]) and discourse.forum:
-                    return discourse.forum
+            ordinal = n and (view.words[n - 1] in series or view.tokens[n - 1].feats.get("NumType") == "Ord")
+            if (
+                ordinal
+                and discourse.forum
+                and self._inflects(view.tokens[n], self.cues["meeting"]["sessions"])
+            ):
+                return discourse.forum
             for back in range(max(0, n - 4), n):  # "ұйымның Тұрақты кеңесінің отырысында"
                 if view.lemmas[back] in words and view.tokens[back].feats.get("Case") == "Gen":
                     return self._referent([view.lemmas[back]], discourse)

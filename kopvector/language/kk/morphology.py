@@ -342,7 +342,7 @@ class Analyzer:
         else:
             pos = "PROPN" if capital else "NOUN"
             if capital and stem.endswith(self.tactics.name_finals):
-                score += 2.0  # Жапарова, Сербия, Тоқаевтан: name-shaped stems are names, not verbs or bare words
+                score += 2.0  # Жапарова, Сербия, Тоқаевтан: name-shaped stems are names, not bare words
         if alternation == "voicing":
             score += 0.5
         if ending.category == "verbal":
