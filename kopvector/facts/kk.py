@@ -109,6 +109,9 @@ class _Discourse:
     visit: dict[str, str] = field(default_factory=dict)  # the last visit: "сапар тоқтатылды"
     deployment: dict[str, str] = field(default_factory=dict)  # the last mission: "контингент құрамында"
     document: list[str] = field(default_factory=list)  # parties of the last agreement: "Құжатқа қол қойылды"
+    groups: list[list[str]] = field(
+        default_factory=list
+    )  # states that met or signed together: "бес мемлекет"
 
 
 @dataclass
@@ -391,6 +394,18 @@ class KazakhFactExtractor:
                 discourse.attendees = [*self._countries_of(discourse.leaders, people)]
             elif fact.kind == "agreement":
                 discourse.document = list(fact.args["parties"])
+        for fact in facts:
+            states = [
+                *self._countries_of(fact.args.get("participants", []), people),
+                *(
+                    p
+                    for key in ("participants", "parties")
+                    for p in fact.args.get(key, [])
+                    if p.startswith("country:")
+                ),
+            ]
+            if len(set(states)) > 2 and list(dict.fromkeys(states)) not in discourse.groups:
+                discourse.groups.append(list(dict.fromkeys(states)))
             elif fact.kind == "mission_participation":
                 discourse.deployment = {k: v for k, v in fact.args.items() if k in ("mission", "location")}
 
@@ -632,7 +647,11 @@ class KazakhFactExtractor:
             if sends and self._case(view.doc, m) in ("Nom", None) and m.label != "NORP"
         ]  # "Қазақстан ... НАТО күштеріне әскер жіберген жоқ": the sender
         participants = owners or senders or forces or actors
-        if not participants and troops:
+        unnamed_owner = any(
+            lemma in self.cues["pair_nouns"] and t.feats.get("Case") == "Gen"
+            for lemma, t in zip(lemmas, view.tokens, strict=True)
+        )  # "жағалаудағы бес мемлекеттің әскери күштері": some states' troops, not ours
+        if not participants and troops and not unnamed_owner:
             participants = [self.home]
         args: dict[str, Any] = {
             **({"mission": mission} if mission else {}),
@@ -1347,6 +1366,11 @@ class KazakhFactExtractor:
             *self._countries_of(view.ids("person:"), people),
         ]
         named = list(dict.fromkeys(named))
+        counted = self._counted_group(view, discourse)
+        if counted and len([n for n in named if n.startswith("country:")]) < len(counted):
+            named = [
+                n for n in named if not n.startswith("country:")
+            ] + counted  # "бес мемлекеттің басшылары"
         pair = any(
             w == "екі" and view.lemmas[i + 1 : i + 2] and view.lemmas[i + 1] in self.cues["pair_nouns"]
             for i, w in enumerate(view.words)
@@ -1378,6 +1402,15 @@ class KazakhFactExtractor:
             forum = discourse.forum if at_forum else discourse.event.get("organization")
             named = [forum] if forum else list(discourse.attendees)
         return named if len(named) >= minimum else []
+
+    def _counted_group(self, view: _View, discourse: _Discourse) -> list[str]:
+        """The latest group of that many states ("бес мемлекеттің басшылары", "кепілгер үш мемлекет"):
+        those that met or signed together before."""
+        numbers: dict[str, int] = self.cues["group_numbers"]
+        for i, w in enumerate(view.words[:-1]):
+            if w in numbers and view.lemmas[i + 1] in self.cues["pair_nouns"]:
+                return next((g for g in reversed(discourse.groups) if len(g) == numbers[w]), [])
+        return []
 
     def _format_sides(self, forum: str | None) -> list[str]:
         """The sides of a summit format ("Орталық Азия – Германия"): the members the catalog lists."""
