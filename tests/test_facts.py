@@ -732,3 +732,18 @@ def test_the_next_summit_of_a_format_is_a_planned_meeting_of_it(pipeline):
     doc = analyse(pipeline, text, date(2023, 5, 20))
     planned = [(f.get("organization"), t) for f, t, m in facts_of(doc, "meeting") if m == "planned"]
     assert planned == [("org:CA-CHINA", None), ("org:CA-CHINA", "2027")]
+
+
+def test_five_states_are_the_five_that_met_and_what_they_discussed_is_not_a_plan(pipeline):
+    text = (
+        "Ақтауда Каспий маңы мемлекеттері басшыларының саммиті өтті.\n"
+        "Жиынға Қасым-Жомарт Тоқаев, Ильхам Әлиев, Хасан Роухани, Владимир Путин және "
+        "Гурбангулы Бердімұхамедов қатысты.\n"
+        "Саммит соңында бес мемлекеттің басшылары қорытынды коммюникеге қол қойды.\n"
+        "Ел басшылары Каспий маңы елдерінің энергетика саласындағы ынтымақтастығын талқылап, "
+        "келесі саммитті Түрікменстанда өткізуге уағдаласты.\n"
+    )
+    doc = analyse(pipeline, text, date(2018, 8, 13))
+    five = {"country:AZ", "country:IR", "country:KZ", "country:RU", "country:TM"}
+    assert [set(f["parties"]) for f, _, _ in facts_of(doc, "agreement")] == [five]
+    assert [(set(f["parties"]), m) for f, _, m in facts_of(doc, "cooperation")] == [(five, "asserted")]

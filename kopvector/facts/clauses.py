@@ -3,7 +3,8 @@
 Kazakh joins finite clauses with a comma and a contrast word ("..., ал Түркменстан мүше емес"), or
 simply with a comma after a finite verb ("Моди келмеді, делегацияны министр басқарды"). Negation
 and tense belong to one clause, so "X бақылаушы, ал Y мүше емес" negates only Y. A converb chain
-("келіссөз жүргізіп, ... талқылады") stays one clause: its subject and tense are shared. A
+("келіссөз жүргізіп, ... талқылады") stays one clause: its subject and tense are shared, unless what
+follows is denied or only agreed for later ("талқылап, ... өткізуге уағдаласты"). A
 reporting frame at the start ("Ақорданың хабарлауынша, ...", "Ресми мәліметке сәйкес, ...") is cut
 off as its own clause and marks the rest of the sentence as reported. No parser does this for
 Kazakh, so it is written here; the words it reads are data (`data/kk_fact_cues.yaml`).
@@ -38,6 +39,7 @@ class ClauseSplitter:
         self.report_stems = tuple(cues["report_frames"]["stems"])
         self.report_endings = tuple(cues["report_frames"]["endings"])
         self.according_to = frozenset(cues["report_frames"]["according_to"])
+        self.agreed_to = tuple(cues["meeting"]["agreed_to"])
 
     def split(self, tokens: list[Token]) -> list[Clause]:
         words = [t.norm.lower() for t in tokens]
@@ -58,14 +60,23 @@ class ClauseSplitter:
         finite = before.pos in ("VERB", "AUX") and before.feats.get("VerbForm", "Fin") == "Fin"
         # "талқылап, ортақ шешімге келе алмады": a converb's clause keeps its own (positive) polarity
         # when what follows is denied.
-        denied = before.feats.get("VerbForm") == "Conv" and any(
+        converb = before.feats.get("VerbForm") == "Conv"
+        denied = converb and any(
             t.feats.get("Polarity") == "Neg" for t in tokens[comma + 1 :] if t.pos in ("VERB", "AUX")
+        )
+        # "... талқылап, келесі саммитті өткізуге уағдаласты": what was done is not what was agreed for later
+        planned = converb and any(
+            t.feats.get("VerbForm") == "Vnoun"
+            and t.feats.get("Case") == "Dat"
+            and word.startswith(self.agreed_to)
+            for t, word in zip(tokens[comma + 1 :], words[comma + 2 :], strict=False)
         )
         return (
             words[comma] == ";"
             or after in self.openers
             or finite
             or denied
+            or planned
             or words[comma - 1] in self.negators
         )
 
