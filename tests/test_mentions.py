@@ -4,7 +4,7 @@ import pytest
 
 from kopvector.entities.catalog import load_catalog
 from kopvector.entities.matcher import CatalogMatch, CatalogMatcher
-from kopvector.entities.mentions import clean_spans, merge
+from kopvector.entities.mentions import clean_spans, join_particles, merge
 from kopvector.language.kk.morphology import Analyzer
 
 
@@ -47,6 +47,16 @@ def test_a_catalog_name_the_analyser_does_not_know_is_read_with_its_case_ending(
     (xian,) = matcher.match(["Сианьда"])
     assert (xian.ids, xian.reading) == (("place:xian",), ("Сиань", {"Case": "Loc"}))
     assert matcher.match(["Канада"])[0].reading is None  # a name as written keeps its own reading
+
+
+def test_a_name_particle_joins_two_person_spans_unless_the_catalog_knows_a_part(matcher):
+    words = ["Стаффан", "де", "Мистура", "мен", "Путин", "де", "Си", "Цзиньпин", "де", "келді"]
+    ner = [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "PERSON"), (6, 8, "PERSON")]
+    assert join_particles(ner, matcher.match(words), words) == [
+        (0, 3, "PERSON"),
+        (4, 5, "PERSON"),
+        (6, 8, "PERSON"),
+    ]
 
 
 def test_lowercase_words_and_compound_stems_are_not_names(matcher):

@@ -25,6 +25,11 @@ SURNAME_STEMS = ("ов", "ев", "ова", "ева", "ин", "ина", "ұлы",
 # "Түркітанушы", "Германиятанушы": a capitalised "-ologist" before a name is a role, not the name.
 _EXPERT_SUFFIX = "танушы"
 _PLACE_LABELS = frozenset({"GPE", "LOCATION"})
+# Lower-case words inside a foreign name ("Стаффан де Мистура", "Урсула фон дер Ляйен"), which the NER
+# leaves out and so cuts one person in two.
+_NAME_PARTICLES = frozenset(
+    {"де", "фон", "дер", "ван", "ди", "да", "дю", "ла", "ле", "аль", "әл", "бин", "ибн"}
+)
 
 Span = tuple[int, int, str]
 
@@ -76,8 +81,29 @@ def trim_person(first: int, last: int, words: Sequence[str]) -> tuple[int, int]:
     return first, last
 
 
+def join_particles(ner: Sequence[Span], catalog: Sequence[CatalogMatch], words: Sequence[str]) -> list[Span]:
+    """Two person spans with only name particles between them are one person ("Стаффан де Мистура"),
+    unless the catalog knows either part: "Путин де, Си Цзиньпин де" is two, "де" being "also"."""
+    known = {i for m in catalog if m.label == "PERSON" for i in range(m.first, m.last)}
+    joined: list[Span] = []
+    for first, last, label in ner:
+        if joined and label == "PERSON" and joined[-1][2] == "PERSON":
+            start, end, _ = joined[-1]
+            between = words[end:first]
+            if (
+                between
+                and all(w in _NAME_PARTICLES for w in between)
+                and known.isdisjoint(range(start, last))
+            ):
+                joined[-1] = (start, last, label)
+                continue
+        joined.append((first, last, label))
+    return joined
+
+
 def merge(ner: Sequence[Span], catalog: Sequence[CatalogMatch], words: Sequence[str]) -> list[Span]:
     """The sentence's mentions, ordered by position (longer first when two start together)."""
+    ner = join_particles(ner, catalog, words)
     ner = [
         (*trim_person(f, la, words), lb) if lb == "PERSON" else (f, la, lb)
         for f, la, lb in clean_spans(ner, words)
