@@ -8,6 +8,7 @@ tables they use, and the plain phrase test, live here, apart from any clause or 
 from __future__ import annotations
 
 from kopvector.document import Token
+from kopvector.language.kk.endings import CASE_ENDINGS
 
 # Accusative endings, read on the form: the analyser may not know a foreign surname ("Блинкенді").
 _ACCUSATIVE = ("ды", "ді", "ты", "ті", "ны", "ні")
@@ -21,27 +22,11 @@ def accusative(token: Token) -> bool:
     return token.feats.get("Case") == "Acc" or token.norm.lower().endswith(_ACCUSATIVE)
 
 
-# Case and possessive endings of a noun, read on the form where the analyser misreads it.
+# Case, plural and possessive endings of a noun, read on the form where the analyser misreads it.
 _CASES = ("", "н", "на", "не", "нда", "нде", "нан", "нен", "ның", "нің", "мен")
-NOUN_ENDINGS = frozenset(
-    {"", "ты", "ті", "ды", "ді", "ны", "ні", "қа", "ке", "ға", "ге", "та", "те", "да", "де", "тың", "тің"}
-    | {
-        "дың",
-        "дің",
-        "ның",
-        "нің",
-        "пен",
-        "бен",
-        "мен",
-        "тан",
-        "тен",
-        "дан",
-        "ден",
-        "тар",
-        "тер",
-        "дар",
-        "дер",
-    }
+NOUN_ENDINGS = (
+    CASE_ENDINGS
+    | {"тар", "тер", "дар", "дер"}
     | {possessive + case for possessive in ("ы", "і", "сы", "сі") for case in _CASES}
 )
 # Possessive (and case) endings an office word takes in a title: "Президенті", "министрінің".
