@@ -14,8 +14,9 @@ Cues are data (`data/kk_fact_cues.yaml`). A Russian extractor plugs in beside th
 
 The package: `extractor` walks an article clause by clause and calls one module per fact kind
 (`membership`, `chairmanship`, `missions`, `visit`, `meeting`, `agreement`, `cooperation`,
-`statement`); those share `reader` (cues, catalog and word tests), `roles` (who acts in a clause),
-`forums`, `people`, `discourse`, `view` and `modality`.
+`statement`). The kinds share `view` (the clause they read), `reader` (cues, catalog and the tests
+on words and mentions), `roles` (who acts in a clause), `forums`, `people`, `discourse` (what
+earlier clauses left), `modality` (how a fact is stated), `words` and `cues`.
 """
 
 from kopvector.facts.kk.cues import load_cues
