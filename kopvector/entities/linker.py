@@ -19,6 +19,7 @@ from kopvector.entities.catalog import Catalog
 from kopvector.entities.catalog.load import normalize_form
 from kopvector.entities.matcher import CatalogMatcher
 from kopvector.entities.mentions import SURNAME_STEMS
+from kopvector.language.kk.endings import CASE_ENDINGS
 from kopvector.language.kk.latin import cyrillic_to_latin
 from kopvector.language.kk.morphology import Analyzer
 
@@ -35,57 +36,29 @@ _PLACE_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
 # Role phrases the Kazakh press uses only for Kazakhstan's own office-holder, so a foreign name after
 # them is someone else ("Мемлекет басшысы Ердоғанмен ...").
 _HOME_ONLY_TITLES = frozenset({"мемлекет басшысы", "мемлекет басшысының", "елбасы"})
-# Endings a surname takes when the article repeats it alone ("Шольцпен", "Кисиданың", "Макронға").
-_SURNAME_ENDINGS = frozenset(
-    [
-        "ның",
-        "нің",
-        "дың",
-        "дің",
-        "тың",
-        "тің",
-        "ға",
-        "ге",
-        "қа",
-        "ке",
-        "на",
-        "не",
-        "а",
-        "е",
-        "ны",
-        "ні",
-        "ды",
-        "ді",
-        "ты",
-        "ті",
-        "н",
-        "ын",
-        "ін",
-        "да",
-        "де",
-        "та",
-        "те",
-        "нда",
-        "нде",
-        "дан",
-        "ден",
-        "тан",
-        "тен",
-        "нан",
-        "нен",
-        "мен",
-        "бен",
-        "пен",
-        "ымен",
-        "імен",
-        "дағы",
-        "дегі",
-        "тағы",
-        "тегі",
-        "ндағы",
-        "ндегі",
-    ]
-) | {""}
+# Endings a surname takes when the article repeats it alone ("Шольцпен", "Кисиданың", "Макронға"): the
+# case endings, those after a vowel or a possessive ("-на", "-нда", "-ымен"), and the relative "-дағы".
+_SURNAME_ENDINGS = CASE_ENDINGS | {
+    "а",
+    "е",
+    "на",
+    "не",
+    "н",
+    "ын",
+    "ін",
+    "нда",
+    "нде",
+    "нан",
+    "нен",
+    "ымен",
+    "імен",
+    "дағы",
+    "дегі",
+    "тағы",
+    "тегі",
+    "ндағы",
+    "ндегі",
+}
 # A person is seldom named in the locative: "Фумио Кисида" is not "Киси" + -да, unless the stem is a
 # surname by its ending ("Мағзумовада" is "Мағзумова" + -да).
 _LOCATIVE = ("да", "де", "та", "те")

@@ -1,0 +1,120 @@
+"""Membership facts: who belongs to, observes, partners, applies to or leaves an organisation."""
+
+from __future__ import annotations
+
+from kopvector.document import Fact
+from kopvector.facts.kk.discourse import Discourse
+from kopvector.facts.kk.forums import forums_in
+from kopvector.facts.kk.modality import make_fact
+from kopvector.facts.kk.people import People
+from kopvector.facts.kk.reader import Reader
+from kopvector.facts.kk.roles import actors_in, organisations_in
+from kopvector.facts.kk.view import View
+from kopvector.facts.kk.words import contains
+from kopvector.facts.quote_cues import lemma as _lemma
+
+
+def membership_facts(read: Reader, view: View, discourse: Discourse, people: People) -> list[Fact]:
+    lemmas = view.lemmas
+    cues = read.cues["membership"]
+    observer, partner, founder = (
+        any(all(w in lemmas for w in words) for words in cues[k]) for k in ("observer", "partner", "founder")
+    )
+    joins = read.has(view, "membership", "verbs") or any(
+        w.startswith(tuple(cues["verb_forms"])) for w in view.words
+    )
+    if any(lemma in cues["programmes"] for lemma in lemmas):
+        return []  # "бағдарламасына қосылды": joining a programme is cooperation, not membership
+    leaves = any(w.startswith(tuple(cues["leaves"])) for w in view.words) or (
+        "мүшелік" in lemmas and any(w.startswith(tuple(cues["stops"])) for w in view.words)
+    )  # "одан шығып кетті", "мүшелігін тоқтатты"
+    voted = any(w.startswith(tuple(cues["elected"])) for w in view.words)
+    elected = voted and (
+        bool(view.ids("org:"))
+        or any(
+            lemma in read.cues["organisation_words"] and t.feats.get("Case") == "Dat"
+            for lemma, t in zip(lemmas, view.tokens, strict=True)
+        )  # "Кеңеске сайланды": to the council the article is about
+    )
+    if not (
+        any(lemma in cues["nouns"] for lemma in lemmas)
+        or observer
+        or partner
+        or founder
+        or joins
+        or leaves
+        or elected
+    ):
+        return []
+    to_be = any(
+        lemmas[i] == "мүше" and view.words[i + 1 : i + 2] and view.words[i + 1].startswith("болу")
+        for i in range(len(lemmas))
+    )  # "мүше болуға өтінім", "мүше болу жөніндегі міндеттемелері": not yet a member
+    applies = to_be or any(lemma in read.cues["membership"]["applies"] for lemma in lemmas)
+    attributive = (
+        all(
+            view.words[i + 1 : i + 2] and _lemma(view.tokens[i + 1]) in ("ел", "мемлекет")
+            for i in range(len(lemmas))
+            if lemmas[i] == "мүше"
+        )
+        and "мүше" in lemmas
+    )  # "ұйымға мүше елдер": describes the members, names none
+    if attributive and not (observer or partner or founder or joins):
+        return []
+    forums = forums_in(read, view)
+    status = (
+        "observer" if observer else "dialogue_partner" if partner else "applicant" if applies else "member"
+    )
+    members = actors_in(read, view, people, capitals=True) + [
+        m.entity
+        for m in view.mentions
+        if m.entity.startswith("place:")
+        and read.stateless(m.entity)
+        and read.case(view.doc, m) in ("Nom", None)
+    ]  # a territory the catalog keeps without a state: "Солтүстік Кипр бақылаушы ретінде қатысады"
+    if not members and contains(view.words, ["екі", "ел"]):
+        members = list(discourse.sides)  # "Екі ел де ... мүшесі"
+    elif not members and discourse.sides and _this_country(view):
+        members = discourse.sides[-1:]  # "Орбан да келді, бұл ел ұйымда бақылаушы"
+    if any(w.startswith(tuple(cues["given"])) for w in view.words):  # "СКТР-ға мәртебесі берілді"
+        members += [
+            m.entity for m in view.mentions if read.case(view.doc, m) == "Dat" and read.stateless(m.entity)
+        ]
+    when = time_text = modality = None
+    if voted and not leaves and discourse.election and not view.own_time:
+        when, time_text, modality = discourse.election  # the same vote, the same term
+    facts = [
+        make_fact(
+            read,
+            view,
+            "membership",
+            {"member": member, "organization": org, "status": status},
+            0.8,
+            when=when,
+            time_text=time_text,
+            modality="negated" if leaves else modality,
+        )
+        for member in dict.fromkeys(members)
+        for org in _admitted_to(read, view, organisations_in(read, view, discourse))
+        if org not in forums  # "БҰҰ Бас Ассамблеясының отырысында ... мүше болып сайланды"
+    ]
+    if voted and view.own_time and facts and facts[0].time:
+        discourse.election = (facts[0].time, facts[0].time_text, facts[0].modality)
+    return facts
+
+
+def _admitted_to(read: Reader, view: View, orgs: list[str]) -> list[str]:
+    """An organ that admits states to membership admits them to its organisation: "БҰҰ Бас
+    Ассамблеясы ... елдерді ұйымға мүшелікке қабылдады" is membership of the UN."""
+    if not ("мүшелік" in view.lemmas and "қабылда" in view.lemmas):
+        return orgs
+    parents = [read.catalog[org].parent if org in read.catalog else None for org in orgs]
+    return list(dict.fromkeys(parent or org for org, parent in zip(orgs, parents, strict=True)))
+
+
+def _this_country(view: View) -> bool:
+    """The clause refers back to the last country: "бұл ел", "аталған мемлекет"."""
+    return any(
+        w in ("бұл", "аталған", "осы") and view.lemmas[i + 1 : i + 2] in (["ел"], ["мемлекет"])
+        for i, w in enumerate(view.words)
+    )

@@ -1,0 +1,98 @@
+"""A fact as its clause states it: its modality (negated > planned > reported > asserted), evidence, time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kopvector.document import Evidence, Fact
+from kopvector.facts.kk.reader import Reader
+from kopvector.facts.kk.view import View
+from kopvector.facts.kk.words import contains
+from kopvector.facts.quote_cues import lemma as _lemma
+
+# Kinds that describe a state: their aorist ("мүше болып табылады", "қызмет етеді") is the present.
+_STATE_KINDS = frozenset({"membership", "chairmanship", "mission_participation", "cooperation"})
+
+
+def modality_of(read: Reader, view: View, kind: str) -> str:
+    """negated > planned > reported > asserted, read from the clause's own words and predicate."""
+    words, lemmas = view.words, view.lemmas
+    negation = any(
+        w in read.cues["negators"] and (i == 0 or words[i - 1] not in read.cues["not_negating_before"])
+        for i, w in enumerate(words)
+    ) or any(lemma in read.cues["cancelled"] for lemma in lemmas)
+    negation = negation or any(contains(words, phrase) for phrase in read.cues["refused"])
+    named = {i for m in view.mentions for i in range(m.first - view.first, view.after(m))}
+    verbs = [t for i, t in enumerate(view.tokens) if i not in named]  # "фон дер Ляйен" has no verb
+    if negation or any(t.feats.get("Polarity") == "Neg" for t in verbs if t.pos == "VERB"):
+        return "negated"
+    predicate = next(
+        (t for t in reversed(verbs) if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm", "Fin") == "Fin"),
+        None,
+    )
+    aorist = (
+        predicate is not None
+        and predicate.feats.get("Tense") == "Pres"
+        and predicate.feats.get("Aspect") == "Hab"
+        and (
+            kind not in _STATE_KINDS or (kind == "chairmanship" and read.has(view, "chairmanship", "passes"))
+        )
+    )
+    intent = any(
+        t.feats.get("VerbForm") == "Vnoun"
+        and t.feats.get("Case") == "Dat"
+        and _lemma(t) in read.cues["intents"]
+        for t in view.tokens
+    )  # "баруға шақыруды қабылдады", "қатысуға келісті"
+    published = view.doc.article.published
+    ahead = bool(
+        view.own_time
+        and view.when
+        and published
+        and view.when[:4].isdigit()
+        and int(view.when[:4]) > published.year
+    )
+    past = predicate is not None and predicate.feats.get("Tense") == "Past"
+    ongoing = any(
+        _lemma(t) in read.cues["ongoing"] and i and view.tokens[i - 1].feats.get("VerbForm") == "Conv"
+        for i, t in enumerate(view.tokens)
+    )  # "төрағалық етіп отыр": going on now, even with a term that ends later
+    ahead = ahead and not ongoing
+    if (
+        aorist
+        or intent
+        or (ahead and (kind in _STATE_KINDS or not past))
+        or any(w in read.cues["planned"] for w in words)
+        or any(
+            t.feats.get("Tense") == "Fut" and words[i + 1 : i + 2] != ["алдында"]
+            for i, t in enumerate(view.tokens)
+            if i not in named
+        )  # not "Парижге келер алдында" (before coming to Paris)
+    ):
+        return "planned"
+    return "reported" if view.reported else "asserted"
+
+
+def make_fact(
+    read: Reader,
+    view: View,
+    kind: str,
+    args: dict[str, Any],
+    confidence: float,
+    *,
+    when: str | None = None,
+    time_text: str | None = None,
+    modality: str | None = None,
+) -> Fact:
+    doc, sentence = view.doc, view.sentence
+    text = doc.article.text
+    return Fact(
+        kind=kind,
+        args=args,
+        evidence=Evidence(sentence.index, sentence.start, sentence.end, text[sentence.start : sentence.end]),
+        confidence=confidence,
+        modality=modality or modality_of(read, view, kind),
+        time=when or view.when,
+        time_text=time_text or view.time_text,
+        plover=read.plover.get(kind),
+    )

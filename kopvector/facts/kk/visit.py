@@ -1,0 +1,93 @@
+"""Visit facts: an official who travels to, or stays in, a foreign country, and who hosts them."""
+
+from __future__ import annotations
+
+from kopvector.document import Fact
+from kopvector.facts.kk.discourse import Discourse
+from kopvector.facts.kk.modality import make_fact
+from kopvector.facts.kk.people import People, countries_of
+from kopvector.facts.kk.reader import Reader
+from kopvector.facts.kk.view import View
+from kopvector.facts.quote_cues import lemma as _lemma
+
+
+def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) -> list[Fact]:
+    cues = read.cues["visit"]
+    trip = any(lemma in cues["nouns"] for lemma in view.lemmas)
+    moves = [
+        i
+        for i, t in enumerate(view.tokens)
+        if t.pos == "VERB"
+        and _lemma(t) in cues["verbs"]
+        and not (i and view.tokens[i - 1].feats.get("VerbForm") == "Conv")  # "артып келе жатыр"
+    ]
+    # "Парижге келер алдында, ... Мәскеуде болып": the trip the clause tells is the stay, not the next one
+    ahead = [i for i in moves if view.words[i + 1 : i + 2] == ["алдында"]]
+    moves = [i for i in moves if i not in ahead]
+    # "Қазақстанда сапармен болды", and "Тоқаев Мәскеуде болып, Путинмен кездесті": an official who was
+    # in a foreign place visited it (one's own country is no destination, below)
+    stays = any(
+        _lemma(t) == "бол"
+        and (trip or (t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Conv", "Fin")))
+        for t in view.tokens
+    )
+    if not (trip or moves or stays) or (not trip and len(view.tokens) > 25):
+        return []
+    to_a_meeting = any(
+        t.feats.get("Case") == "Dat" and read.inflects(t, read.cues["meeting"]["events"]) for t in view.tokens
+    )
+    destinations = [
+        read.country_of_place(m.entity)
+        for m in read.countries(view, places=True)
+        if (read.case(view.doc, m) == "Dat" and not ahead)
+        or ((stays or to_a_meeting) and read.case(view.doc, m) == "Loc")
+    ]  # "Қытайға барды", "Қазақстанда сапармен болды", "Бішкектегі саммитке келмеді"
+    destinations = [d for d in destinations if d]
+    if (
+        not destinations
+        and trip
+        and discourse.visit
+        and any(_lemma(t) == "ел" and t.feats.get("Case") == "Dat" for t in view.tokens)
+    ):  # "Бұл – Тоқаевтың көрші елге жасаған алғашқы сапары": the country of the visit in hand
+        destinations = [discourse.visit["destination"]]
+    if not destinations and to_a_meeting and moves:  # "саммитке Виктор Орбан келді": to its host
+        host = read.country_of_place(discourse.event.get("place", "")) or discourse.visit.get("destination")
+        destinations = [host] if host else []
+    cases = ("Nom", "Gen", None) if trip else ("Nom", None)
+    named = [
+        m
+        for m in view.mentions
+        if m.entity.startswith("person:") and m.entity in people.officials and read.case(view.doc, m) in cases
+    ]
+    # Names first: a bare role after a name ("Мирзиёев президент ретінде") is that person, not another.
+    visitors = [m.entity for m in named if m.label == "PERSON"] or [m.entity for m in named]
+    if not visitors and discourse.person and any(w in read.cues["person_pronouns"] for w in view.words):
+        visitors = [discourse.person]
+    if not visitors and not view.names_someone():
+        visitors = [p for p in view.persons if p in people.officials]  # "..., Өзбекстанға барады"
+    called_off = any(lemma in read.cues["cancelled"] for lemma in view.lemmas)
+    if not visitors and not destinations and trip and called_off and discourse.visit:
+        visitors, destinations = [discourse.visit["visitor"]], [discourse.visit["destination"]]
+    if not visitors or not destinations:
+        return []
+    kind = next((v for k, v in cues["types"].items() if k in view.words), None)
+    facts = []
+    for visitor in dict.fromkeys(visitors):  # "Астанаға келген Мирзиёев, Жапаров және Рахмон ..."
+        destination = next((d for d in destinations if d not in countries_of(read, [visitor], people)), None)
+        if destination is None:
+            continue
+        hosts = [
+            m.entity
+            for m in view.mentions
+            if m.entity.startswith("person:")
+            and m.entity != visitor
+            and countries_of(read, [m.entity], people) == [destination]
+        ]  # "Тоқаевтың шақыруымен", "Тоқаевпен кездесті": named by the text, never assumed
+        args = {
+            "visitor": visitor,
+            "destination": destination,
+            **({"host": hosts[0]} if hosts else {}),
+            **({"visit_type": kind} if kind else {}),
+        }
+        facts.append(make_fact(read, view, "visit", args, 0.75))
+    return facts
