@@ -747,3 +747,15 @@ def test_five_states_are_the_five_that_met_and_what_they_discussed_is_not_a_plan
     five = {"country:AZ", "country:IR", "country:KZ", "country:RU", "country:TM"}
     assert [set(f["parties"]) for f, _, _ in facts_of(doc, "agreement")] == [five]
     assert [(set(f["parties"]), m) for f, _, m in facts_of(doc, "cooperation")] == [(five, "asserted")]
+
+
+def test_taking_office_joins_nothing_and_a_secretary_of_state_makes_no_state_visit(pipeline):
+    text = (
+        "АҚШ Мемлекеттік хатшысы Энтони Блинкен Астанада C5+1 форматындағы кездесуге қатысты.\n"
+        "Бұл – оның Мемлекеттік хатшы қызметіне кіріскеннен бергі Қазақстанға жасаған алғашқы сапары.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 2, 28))
+    assert facts_of(doc, "membership") == []
+    assert [f for f, _, _ in facts_of(doc, "visit")] == [
+        {"visitor": "person:antony-blinken", "destination": "country:KZ"}
+    ]

@@ -70,7 +70,15 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
         visitors, destinations = [discourse.visit["visitor"]], [discourse.visit["destination"]]
     if not visitors or not destinations:
         return []
-    kind = next((v for k, v in cues["types"].items() if k in view.words), None)
+    kind = next(
+        (
+            v
+            for k, v in cues["types"].items()
+            for i, w in enumerate(view.words[:-1])
+            if w == k and _lemma(view.tokens[i + 1]) in cues["nouns"]
+        ),
+        None,
+    )  # "мемлекеттік сапар"; not the "Мемлекеттік хатшы" who makes it
     facts = []
     for visitor in dict.fromkeys(visitors):  # "Астанаға келген Мирзиёев, Жапаров және Рахмон ..."
         destination = next((d for d in destinations if d not in countries_of(read, [visitor], people)), None)
