@@ -759,3 +759,16 @@ def test_taking_office_joins_nothing_and_a_secretary_of_state_makes_no_state_vis
     assert [f for f, _, _ in facts_of(doc, "visit")] == [
         {"visitor": "person:antony-blinken", "destination": "country:KZ"}
     ]
+
+
+def test_a_leader_who_did_not_come_is_not_at_the_meeting_his_delegation_attended(pipeline):
+    text = (
+        "Кеше Астанада Орталық Азия мемлекеттері басшыларының консультативтік кездесуі өтті.\n"
+        "Түркіменстан Президенті Гурбангулы Бердімұхамедов кездесуге келмеді, елді Мәжіліс төрайымы "
+        "басқарған делегация таныстырды.\n"
+    )
+    doc = analyse(pipeline, text, date(2018, 3, 16))
+    assert [(f["participants"], m) for f, _, m in facts_of(doc, "meeting")] == [
+        ([], "asserted"),
+        (["person:gurbanguly-berdimuhamedov"], "negated"),
+    ]

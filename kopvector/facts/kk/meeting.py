@@ -36,8 +36,10 @@ def meeting_facts(read: Reader, view: View, discourse: Discourse, people: People
     ]  # not "Кисиданың сапарын тоқтатуына": a genitive person belongs to another noun
     if discourse.person and any(w in read.cues["person_pronouns"] for w in view.words):
         persons.insert(0, discourse.person)  # "Астанада ол Тоқаевпен келіссөз жүргізді"
-    if not persons and not view.names_someone():
-        persons = list(view.persons)  # "Ол ... барады, ал ... саммитке қатысады": the same subject
+    if not persons and not view.names_someone() and not set(cues["delegations"]) & set(lemmas):
+        # "Ол ... барады, ал ... саммитке қатысады": the same subject; but "X келмеді, елді ... басқарған
+        # делегация таныстырды" is someone else's delegation
+        persons = list(view.persons)
     elif persons and set(persons) <= _partners(read, view):
         # "Моди Астанаға келді, ал бүгін Назарбаевпен келіссөз жүргізді": whoever met the partner
         # in the instrumental is the subject the clause left out
@@ -201,8 +203,9 @@ def _meeting_act(read: Reader, view: View, i: int, token: Token, nouns: list[int
         return False  # "саммиттің Астанада өтуі": the meeting is a topic, not an event here
     if lemma in cues["to_a_meeting"]:
         return any(view.tokens[n].feats.get("Case") == "Dat" for n in nouns)
-    if lemma in cues["leads"]:
-        return "делегация" in view.lemmas or ("оны" in view.words and "meeting" in view.follows)
+    if lemma in cues["leads"]:  # "делегацияны министр басқарды"; "... басқарған делегация" only names it
+        finite = token.feats.get("VerbForm", "Fin") in ("Fin", "Conv")
+        return finite and ("делегация" in view.lemmas or ("оны" in view.words and "meeting" in view.follows))
     if lemma in cues["takes_place"]:  # "саммит өтті"; "өтетін саммитке" names it, states nothing
         if chair_receivers(read, view):
             return False  # "Отырыс барысында төрағалық Қырғызстанға өтті": the chair passed
