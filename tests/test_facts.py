@@ -772,3 +772,16 @@ def test_a_leader_who_did_not_come_is_not_at_the_meeting_his_delegation_attended
         ([], "asserted"),
         (["person:gurbanguly-berdimuhamedov"], "negated"),
     ]
+
+
+def test_joining_named_as_a_topic_is_no_membership_but_an_application_is(pipeline):
+    text = (
+        "Қазақстан Дүниежүзілік сауда ұйымының 162-мүшесі атанды.\n"
+        "Қазақстанның ұйымға кіру шарттары туралы хаттамаға Женевада қол қойылды.\n"
+        "Еліміз ұйымға кіру туралы өтінішті 1996 жылы берген.\n"
+    )
+    doc = analyse(pipeline, text, date(2015, 12, 1))
+    assert [(f["status"], t) for f, t, _ in facts_of(doc, "membership")] == [
+        ("member", None),
+        ("applicant", "1996"),
+    ]

@@ -66,6 +66,10 @@ def test_numbers_and_codes(an: Analyzer) -> None:
     assert an.analyze("2014-ші").lemma == "2014"
     assert an.analyze("2020-да").lemma == "2020"
     assert an.analyze("COVID-19").lemma == "COVID-19"
+    assert (an.analyze("162-мүшесі").lemma, an.analyze("162-мүшесі").pos) == (
+        "мүше",
+        "NOUN",
+    )  # the 162nd member
     assert an.analyze("MINURSO").lemma == "MINURSO"
     assert an.analyze(",").pos == "PUNCT"
 

@@ -20,9 +20,15 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
     observer, partner, founder = (
         any(all(w in lemmas for w in words) for words in cues[k]) for k in ("observer", "partner", "founder")
     )
-    joins = read.has(view, "membership", "verbs") or any(
-        w.startswith(tuple(cues["verb_forms"])) for w in view.words
-    )
+    joining = [
+        i
+        for i, t in enumerate(view.tokens)
+        if (_lemma(t) in cues["verbs"] or view.words[i].startswith(tuple(cues["verb_forms"])))
+        and t.pos in ("VERB", "AUX")
+    ]
+    # "ұйымға кірді", "ұйымға кіру туралы өтініш берді"; "ДСҰ-ға кіру шарттары" names the accession only
+    asks = bool(joining) and any(lemma in cues["applies"] for lemma in lemmas)
+    joins = asks or any(read.predicates(view, i) for i in joining)
     if any(lemma in cues["programmes"] for lemma in lemmas):
         return []  # "бағдарламасына қосылды": joining a programme is cooperation, not membership
     leaves = any(w.startswith(tuple(cues["leaves"])) for w in view.words) or (

@@ -187,6 +187,8 @@ class Analyzer:
         match = _NUMBER_SUFFIX.match(word)
         if match:
             feats = self._suffix_feats(match.group(2))
+            if feats is None and len(match.group(2)) > 2:  # "162-мүшесі": the 162nd member, a noun
+                return self._analyze(match.group(2), False)
             return Analysis(match.group(1), "NUM", feats or {})
         if "-" in word:
             head, _, tail = word.rpartition("-")
