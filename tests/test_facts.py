@@ -785,3 +785,16 @@ def test_joining_named_as_a_topic_is_no_membership_but_an_application_is(pipelin
         ("member", None),
         ("applicant", "1996"),
     ]
+
+
+def test_a_noun_describing_the_last_official_of_that_nationality_refers_to_them(pipeline):
+    text = (
+        "АҚШ Мемлекеттік хатшысы Энтони Блинкен Астанада Қасым-Жомарт Тоқаевпен кездесті.\n"
+        "Американ дипломаты бүгін Ташкентке барады.\n"
+        "Түркия Президенті Режеп Тайып Ердоған саммитке қонақ ретінде қатысты.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 3, 1))
+    assert [(f["visitor"], f["destination"], m) for f, _, m in facts_of(doc, "visit")] == [
+        ("person:antony-blinken", "country:UZ", "planned")
+    ]
+    assert [f["participants"] for f, _, _ in facts_of(doc, "meeting")][-1] == ["person:recep-tayyip-erdogan"]

@@ -93,7 +93,7 @@ class KazakhFactExtractor:
                 if previous is not None:
                     view.subjects = actors_in(self.read, previous, people)
                     view.organisations = organisations_in(self.read, previous, discourse)
-                    view.persons = subjects_in(self.read, previous, discourse)
+                    view.persons = subjects_in(self.read, previous, discourse, people)
                     view.places = [
                         m.entity
                         for m in self.read.countries(previous, places=True)

@@ -11,6 +11,7 @@ from kopvector.facts.kk.forums import forum_word, names_event
 from kopvector.facts.kk.modality import make_fact
 from kopvector.facts.kk.people import People
 from kopvector.facts.kk.reader import Reader
+from kopvector.facts.kk.roles import person_referred
 from kopvector.facts.kk.view import View
 from kopvector.facts.kk.words import accusative, contains
 from kopvector.facts.quote_cues import lemma as _lemma
@@ -34,8 +35,9 @@ def meeting_facts(read: Reader, view: View, discourse: Discourse, people: People
         if m.entity.startswith("person:")
         and (read.case(view.doc, m) != "Gen" or view.after(m) in nouns or view.next_word_after(m) in ("",))
     ]  # not "Кисиданың сапарын тоқтатуына": a genitive person belongs to another noun
-    if discourse.person and any(w in read.cues["person_pronouns"] for w in view.words):
-        persons.insert(0, discourse.person)  # "Астанада ол Тоқаевпен келіссөз жүргізді"
+    referred = person_referred(read, view, discourse, people)
+    if referred:
+        persons.insert(0, referred)  # "Астанада ол Тоқаевпен келіссөз жүргізді"
     if not persons and not view.names_someone() and not set(cues["delegations"]) & set(lemmas):
         # "Ол ... барады, ал ... саммитке қатысады": the same subject; but "X келмеді, елді ... басқарған
         # делегация таныстырды" is someone else's delegation

@@ -159,13 +159,47 @@ def sectors_in(read: Reader, view: View) -> list[str]:
     return []
 
 
-def subjects_in(read: Reader, view: View, discourse: Discourse) -> list[str]:
-    """Persons a clause is about: named in the nominative, "ол", or those it inherited."""
+def subjects_in(read: Reader, view: View, discourse: Discourse, people: People) -> list[str]:
+    """Persons a clause is about: named in the nominative, "ол" or a noun describing them, or those it
+    inherited."""
     named = [
         m.entity
         for m in view.mentions
         if m.entity.startswith("person:") and read.case(view.doc, m) in ("Nom", None)
     ]
-    if not named and discourse.person and any(w in read.cues["person_pronouns"] for w in view.words):
-        named = [discourse.person]
+    referred = None if named else person_referred(read, view, discourse, people)
+    if referred:
+        named = [referred]
     return list(dict.fromkeys(named)) or list(view.persons)
+
+
+def person_referred(read: Reader, view: View, discourse: Discourse, people: People) -> str | None:
+    """The person named last, when the clause refers back to them: "ол", or a noun that describes them
+    ("мәртебелі қонақ" for the visitor); "Американ дипломаты" is the latest official of that nationality."""
+    if discourse.person is None:
+        return None
+    if any(w in read.cues["person_pronouns"] for w in view.words):
+        return discourse.person
+    described = [
+        i
+        for i, lemma in enumerate(view.lemmas)
+        if lemma in read.cues["described_persons"]
+        and view.tokens[i].feats.get("Case") in ("Nom", None)
+        and view.next_word(i) != "ретінде"  # "қонақ ретінде қатысты": as a guest, whoever is named
+    ]
+    named = any(
+        m.entity.startswith("person:") and read.case(view.doc, m) in ("Nom", None) for m in view.mentions
+    )
+    if not described or named:
+        return None
+    nationality = {
+        found
+        for i in described
+        if i
+        for found in read.catalog.find(view.tokens[i - 1].norm)
+        if found.startswith("country:")
+    }
+    if not nationality:
+        return discourse.person
+    candidates = [discourse.person, *reversed(discourse.leaders)]
+    return next((p for p in candidates if not nationality.isdisjoint(countries_of(read, [p], people))), None)

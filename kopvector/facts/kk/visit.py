@@ -7,6 +7,7 @@ from kopvector.facts.kk.discourse import Discourse
 from kopvector.facts.kk.modality import make_fact
 from kopvector.facts.kk.people import People, countries_of
 from kopvector.facts.kk.reader import Reader
+from kopvector.facts.kk.roles import person_referred
 from kopvector.facts.kk.view import View
 from kopvector.facts.quote_cues import lemma as _lemma
 
@@ -61,8 +62,9 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
     ]
     # Names first: a bare role after a name ("Мирзиёев президент ретінде") is that person, not another.
     visitors = [m.entity for m in named if m.label == "PERSON"] or [m.entity for m in named]
-    if not visitors and discourse.person and any(w in read.cues["person_pronouns"] for w in view.words):
-        visitors = [discourse.person]
+    referred = None if visitors else person_referred(read, view, discourse, people)
+    if referred:
+        visitors = [referred]
     if not visitors and not view.names_someone():
         visitors = [p for p in view.persons if p in people.officials]  # "..., Өзбекстанға барады"
     called_off = any(lemma in read.cues["cancelled"] for lemma in view.lemmas)
