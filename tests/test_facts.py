@@ -798,3 +798,17 @@ def test_a_noun_describing_the_last_official_of_that_nationality_refers_to_them(
         ("person:antony-blinken", "country:UZ", "planned")
     ]
     assert [f["participants"] for f, _, _ in facts_of(doc, "meeting")][-1] == ["person:recep-tayyip-erdogan"]
+
+
+def test_a_stay_on_the_way_is_a_visit_too_and_so_is_being_on_a_visit(pipeline):
+    text = (
+        "Владимир Путин Ашхабадқа бір күн бұрын Душанбеде болып, Эмомали Рахмонмен келіссөз "
+        "жүргізгеннен кейін келді.\n"
+        "Қытай Төрағасы Си Цзиньпин Қазақстанда мемлекеттік сапармен жүр.\n"
+    )
+    doc = analyse(pipeline, text, date(2022, 6, 29))
+    assert [(f["visitor"], f["destination"]) for f, _, _ in facts_of(doc, "visit")] == [
+        ("person:vladimir-putin", "country:TM"),
+        ("person:vladimir-putin", "country:TJ"),
+        ("person:xi-jinping", "country:KZ"),
+    ]

@@ -28,7 +28,7 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
     # "Қазақстанда сапармен болды", and "Тоқаев Мәскеуде болып, Путинмен кездесті": an official who was
     # in a foreign place visited it (one's own country is no destination, below)
     stays = any(
-        _lemma(t) == "бол"
+        (_lemma(t) == "бол" or (trip and _lemma(t) == "жүр"))  # "сапармен жүр": is on a visit there
         and (trip or (t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Conv", "Fin")))
         for t in view.tokens
     )
@@ -37,13 +37,16 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
     to_a_meeting = any(
         t.feats.get("Case") == "Dat" and read.inflects(t, read.cues["meeting"]["events"]) for t in view.tokens
     )
-    destinations = [
-        read.country_of_place(m.entity)
-        for m in read.countries(view, places=True)
-        if (read.case(view.doc, m) == "Dat" and not ahead)
-        or ((stays or to_a_meeting) and read.case(view.doc, m) == "Loc")
-    ]  # "Қытайға барды", "Қазақстанда сапармен болды", "Бішкектегі саммитке келмеді"
-    destinations = [d for d in destinations if d]
+    places = read.countries(view, places=True)
+    dative = [m.entity for m in places if read.case(view.doc, m) == "Dat" and not ahead]  # "Қытайға барды"
+    # "Қазақстанда сапармен болды", "Бішкектегі саммитке келмеді"; beside a dative only a stay counts
+    # ("Ашхабадқа Душанбеде болып келді"), not the place of a summit on the way ("Санкт-Петербургте өткен")
+    located = [
+        m.entity
+        for m in places
+        if (stays or (to_a_meeting and not dative)) and read.case(view.doc, m) == "Loc"
+    ]
+    destinations = [d for d in (read.country_of_place(e) for e in [*dative, *located]) if d]
     if (
         not destinations
         and trip
@@ -82,10 +85,13 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
         None,
     )  # "мемлекеттік сапар"; not the "Мемлекеттік хатшы" who makes it
     facts = []
-    for visitor in dict.fromkeys(visitors):  # "Астанаға келген Мирзиёев, Жапаров және Рахмон ..."
-        destination = next((d for d in destinations if d not in countries_of(read, [visitor], people)), None)
-        if destination is None:
-            continue
+    # "Астанаға келген Мирзиёев, Жапаров және Рахмон ..."; "Ашхабадқа Душанбеде болып келді": two countries
+    for visitor, destination in (
+        (v, d)
+        for v in dict.fromkeys(visitors)
+        for d in dict.fromkeys(destinations)
+        if d not in countries_of(read, [v], people)
+    ):
         hosts = [
             m.entity
             for m in view.mentions
