@@ -812,3 +812,28 @@ def test_a_stay_on_the_way_is_a_visit_too_and_so_is_being_on_a_visit(pipeline):
         ("person:vladimir-putin", "country:TJ"),
         ("person:xi-jinping", "country:KZ"),
     ]
+
+
+def test_a_list_of_places_takes_the_case_of_its_last_name_and_before_a_country_is_no_visit(pipeline):
+    text = (
+        "Жапония Премьер-министрі Синдзо Абэ Астанаға келді.\n"
+        "Абэ Қазақстанға дейін Моңғолия, Түрікменстан және Қырғызстанда болды.\n"
+    )
+    doc = analyse(pipeline, text, date(2015, 10, 27))
+    assert [f["destination"] for f, _, _ in facts_of(doc, "visit")] == [
+        "country:KZ",
+        "country:MN",
+        "country:TM",
+        "country:KG",
+    ]
+
+
+def test_a_university_named_after_a_person_is_no_speaker_and_the_next_day_told_is_past(pipeline):
+    text = (
+        "Джон Керри Назарбаев Университетінде сөйлеген сөзінде Орталық Азияның тұрақтылығын атап өтті.\n"
+        "Тоқаев 4 ақпанда Бейжіңге барды.\n"
+        "Келесі күні Мемлекет басшысы Си Цзиньпинмен келіссөз жүргізді.\n"
+    )
+    doc = analyse(pipeline, text, date(2022, 2, 7))
+    assert [f["speaker"] for f, _, _ in facts_of(doc, "statement")] == ["person:john-kerry"]
+    assert [m for _, _, m in facts_of(doc, "meeting")] == ["asserted"]

@@ -62,7 +62,10 @@ def modality_of(read: Reader, view: View, kind: str) -> str:
         aorist
         or intent
         or (ahead and (kind in _STATE_KINDS or not past))
-        or any(w in read.cues["planned"] for w in words)
+        or any(
+            w in read.cues["planned"] and not (past and words[i + 1 : i + 2] == ["күні"])
+            for i, w in enumerate(words)
+        )  # not "Келесі күні ... келіссөз жүргізді" (the next day, told in the past)
         or any(
             t.feats.get("Tense") == "Fut" and words[i + 1 : i + 2] != ["алдында"]
             for i, t in enumerate(view.tokens)

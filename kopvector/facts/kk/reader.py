@@ -46,7 +46,35 @@ class Reader:
         return view.next_word(i) in self.cues["planned"]
 
     def case(self, doc: Doc, mention: Mention) -> str | None:
-        """The mention's case, or its head's when a place noun follows the name ("Баку қаласына")."""
+        """The mention's case, its head's when a place noun follows the name ("Баку қаласына"), or the
+        place case of the list it starts ("Моңғолия, Түрікменстан және Қырғызстанда болды": only the
+        last name of a list is inflected)."""
+        own = self._own_case(doc, mention)
+        if own not in ("Nom", None) or not (mention.entity or "").startswith(("country:", "place:")):
+            return own
+        following = self._next_in_list(doc, mention)
+        if following is None:
+            return own
+        listed = self.case(doc, following)
+        return listed if listed in self.cues["list_cases"] else own
+
+    def _next_in_list(self, doc: Doc, mention: Mention) -> Mention | None:
+        """The country or place named right after this one in a list ("X, Y", "X және Y", "X мен Y")."""
+        i = mention.last
+        if i >= len(doc.tokens) or doc.tokens[i].norm.lower() not in self.cues["list_links"]:
+            return None
+        return next(
+            (
+                m
+                for m in doc.mentions
+                if m.first == i + 1
+                and m.sentence == mention.sentence
+                and (m.entity or "").startswith(("country:", "place:"))
+            ),
+            None,
+        )
+
+    def _own_case(self, doc: Doc, mention: Mention) -> str | None:
         after = doc.tokens[mention.last] if mention.last < len(doc.tokens) else None
         entity = mention.entity or ""
         if (

@@ -38,7 +38,11 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
         t.feats.get("Case") == "Dat" and read.inflects(t, read.cues["meeting"]["events"]) for t in view.tokens
     )
     places = read.countries(view, places=True)
-    dative = [m.entity for m in places if read.case(view.doc, m) == "Dat" and not ahead]  # "Қытайға барды"
+    dative = [
+        m.entity
+        for m in places
+        if read.case(view.doc, m) == "Dat" and not ahead and view.next_word_after(m) not in ("дейін", "шейін")
+    ]  # "Қытайға барды"; "Қазақстанға дейін" is "before Kazakhstan"
     # "Қазақстанда сапармен болды", "Бішкектегі саммитке келмеді"; beside a dative only a stay counts
     # ("Ашхабадқа Душанбеде болып келді"), not the place of a summit on the way ("Санкт-Петербургте өткен")
     located = [
