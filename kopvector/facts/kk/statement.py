@@ -77,7 +77,12 @@ def _statement(
         and read.country_of_place(m.entity) != read.home
         and m.entity != read.home
         and not (m.last < len(doc.tokens) and read.is_office(doc.tokens[m.last]))  # "Ресей Президенті"
-        and (read.capital_of(m.entity) or not m.entity.startswith("place:") or read.case(doc, m) == "Loc")
+        and (
+            not m.entity.startswith("place:")
+            or read.capital_of(m.entity)
+            or read.country_of_place(m.entity) is None  # a region: "Орталық Азияның тұрақтылығы"
+            or read.case(doc, m) == "Loc"
+        )
     ]  # a city abroad is a venue ("Уфада сөйлеген сөзінде"), not a topic ("Атырау – Астрахань жолы")
     topical = any(_topical(read, token) for token in tokens)
     if not (abroad or named or topical):
