@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pycrfsuite
 
-from kopvector.entities.ner.augment import with_acronym_copies
+from kopvector.entities.ner.augment import with_acronym_copies, with_mention_copies
 from kopvector.entities.ner.dataset import DEFAULT_DATA, TaggedSentence, read_iob2, split_train_dev
 from kopvector.entities.ner.features import EntityLexicon, FeatureExtractor
-from kopvector.entities.ner.gazetteer import GAZETTEER_PATH, PhraseMatcher, read_phrase_table
+from kopvector.entities.ner.gazetteer import GAZETTEER_PATH, read_phrase_table
 from kopvector.entities.ner.network import network_path
 from kopvector.entities.ner.neural_train import NetworkConfig, train_network
 from kopvector.entities.ner.resources import NerResources, resources_path
@@ -40,6 +40,7 @@ class TrainConfig:
     max_iterations: int = 300
     use_lexicon: bool = True
     augment: bool = True
+    mention_copies: bool = False
     network: NetworkConfig = field(default_factory=NetworkConfig)
 
 
@@ -140,8 +141,7 @@ def build_token_types(sentences: Sequence[TaggedSentence], stem: Stemmer) -> dic
 
 def fold_lexicon(sentences: Sequence[TaggedSentence], stemmer: Stemmer) -> EntityLexicon:
     """Phrase and token lexicons of some train sentences, as the features consume them."""
-    phrases = PhraseMatcher(build_lexicon(sentences, stemmer))
-    return EntityLexicon(phrases, build_token_types(sentences, stemmer))
+    return EntityLexicon.of(build_lexicon(sentences, stemmer), build_token_types(sentences, stemmer))
 
 
 def jackknife_features(
@@ -187,6 +187,8 @@ def train_ner(
     resources = build_resources(train, Path(data), config)
     extractor = FeatureExtractor(resources)
     learn = with_acronym_copies(train, seed=seed) if config.augment else list(train)
+    if config.mention_copies:
+        learn = with_mention_copies(learn, seed=seed, originals=frozenset(train))
     xseqs = jackknife_features(learn, extractor, extractor.stemmer, config.use_lexicon)
 
     trainer = pycrfsuite.Trainer(verbose=False)
