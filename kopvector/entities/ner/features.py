@@ -70,28 +70,6 @@ class EntityLexicon:
 
     phrases: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(()))
     token_types: dict[str, str] = field(default_factory=dict)
-    tails: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(()))
-
-    @classmethod
-    def of(cls, phrases: Sequence[tuple[str, tuple[str, ...]]], token_types: dict[str, str]) -> EntityLexicon:
-        """The lexicon of these phrases, with their tails (see `entity_tails`)."""
-        return cls(PhraseMatcher(phrases), token_types, PhraseMatcher(entity_tails(phrases)))
-
-
-# Classes whose tails are number words ("екі мың") rather than names: no tail marks.
-NUMERIC = frozenset(("CARDINAL", "DATE", "MONEY", "ORDINAL", "PERCENTAGE", "QUANTITY", "TIME"))
-
-
-def entity_tails(phrases: Sequence[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
-    """The last two or more words of each phrase of three or more, as phrases of the same type: an
-    unseen name ending like a known one (Атырау | қалалық соты, Қарағанды | мемлекеттік техникалық
-    университеті) is marked on the word before the tail ("pt=") and on the tail itself ("it=")."""
-    return [
-        (label, stems[k:])
-        for label, stems in phrases
-        if len(stems) > 2 and label not in NUMERIC
-        for k in range(1, len(stems) - 1)
-    ]
 
 
 QUOTE_SPAN_LIMIT = 8
@@ -137,8 +115,7 @@ class FeatureExtractor:
         )
         self.lexicon = EntityLexicon()
         if use_lexicon:
-            self.lexicon = EntityLexicon.of(resources.lexicon, resources.token_types)
-        self.gazetteer_tails = PhraseMatcher(entity_tails(self.gazetteer.phrases()))
+            self.lexicon = EntityLexicon(PhraseMatcher(resources.lexicon), resources.token_types)
         self.place_stems = frozenset(
             stems[0]
             for label, stems in (*self.gazetteer.phrases(), *resources.lexicon)
@@ -236,10 +213,6 @@ class FeatureExtractor:
         gaz = self.gazetteer.match(stems)
         lexicon = lexicon if lexicon is not None else self.lexicon
         lex = lexicon.phrases.match(stems)
-        tails = [
-            own or hand
-            for own, hand in zip(lexicon.tails.match(stems), self.gazetteer_tails.match(stems), strict=True)
-        ]
         token_types = lexicon.token_types
         # each pair once, seen from both of its words
         stem_pairs = [a + "|" + b for a, b in itertools.pairwise(stems)]
@@ -275,10 +248,6 @@ class FeatureExtractor:
                 extra.append("g=" + gaz[i])
             if lex[i] is not None:
                 extra.append("l=" + lex[i])
-            if tails[i] is not None:
-                extra.append("it=" + tails[i])
-            if i < last and tails[i + 1] is not None and tails[i + 1][0] == "B":
-                extra.append("pt=" + tails[i + 1][2:])
             if heads[i] is not None:
                 extra.append(heads[i])
             token_type = token_types.get(stems[i])

@@ -18,7 +18,7 @@ import pycrfsuite
 from kopvector.entities.ner.augment import with_acronym_copies, with_mention_copies
 from kopvector.entities.ner.dataset import DEFAULT_DATA, TaggedSentence, read_iob2, split_train_dev
 from kopvector.entities.ner.features import EntityLexicon, FeatureExtractor
-from kopvector.entities.ner.gazetteer import GAZETTEER_PATH, read_phrase_table
+from kopvector.entities.ner.gazetteer import GAZETTEER_PATH, PhraseMatcher, read_phrase_table
 from kopvector.entities.ner.network import network_path
 from kopvector.entities.ner.neural_train import NetworkConfig, train_network
 from kopvector.entities.ner.resources import NerResources, resources_path
@@ -141,7 +141,8 @@ def build_token_types(sentences: Sequence[TaggedSentence], stem: Stemmer) -> dic
 
 def fold_lexicon(sentences: Sequence[TaggedSentence], stemmer: Stemmer) -> EntityLexicon:
     """Phrase and token lexicons of some train sentences, as the features consume them."""
-    return EntityLexicon.of(build_lexicon(sentences, stemmer), build_token_types(sentences, stemmer))
+    phrases = PhraseMatcher(build_lexicon(sentences, stemmer))
+    return EntityLexicon(phrases, build_token_types(sentences, stemmer))
 
 
 def jackknife_features(
