@@ -137,6 +137,7 @@ def with_mention_copies(
     seed: int = 0,
     folds: int = 4,
     originals: frozenset[TaggedSentence] | None = None,
+    classes: Sequence[str] = REPLACED,
 ) -> list[TaggedSentence]:
     """Each sentence, followed, if it names an organisation, place or person, by a copy with those
     names replaced by names of the same class from the same fold (`folds` contiguous parts, as the
@@ -163,7 +164,7 @@ def with_mention_copies(
     n = len(sentences)
     for k in range(folds):
         part = sentences[k * n // folds : (k + 1) * n // folds]
-        pool: dict[str, list[tuple[str, ...]]] = {label: [] for label in REPLACED}
+        pool: dict[str, list[tuple[str, ...]]] = {label: [] for label in classes}
         seen: set[tuple[str, ...]] = set()
         for sentence in part:
             if originals is not None and sentence not in originals:
@@ -175,7 +176,7 @@ def with_mention_copies(
                     pool[label].append(name)
         for sentence in part:
             out.append(sentence)
-            spans = [s for s in strict_spans(sentence.tags) if s[0] in REPLACED and len(pool[s[0]]) > 1]
+            spans = [s for s in strict_spans(sentence.tags) if s[0] in pool and len(pool[s[0]]) > 1]
             if not spans or (originals is not None and sentence not in originals):
                 continue
             tokens: list[str] = []

@@ -40,7 +40,7 @@ class TrainConfig:
     max_iterations: int = 300
     use_lexicon: bool = True
     augment: bool = True
-    mention_copies: bool = False
+    mention_classes: tuple[str, ...] = ()  # classes whose names mention-replacement copies swap
     network: NetworkConfig = field(default_factory=NetworkConfig)
 
 
@@ -188,8 +188,10 @@ def train_ner(
     resources = build_resources(train, Path(data), config)
     extractor = FeatureExtractor(resources)
     learn = with_acronym_copies(train, seed=seed) if config.augment else list(train)
-    if config.mention_copies:
-        learn = with_mention_copies(learn, seed=seed, originals=frozenset(train))
+    if config.mention_classes:
+        learn = with_mention_copies(
+            learn, seed=seed, originals=frozenset(train), classes=tuple(config.mention_classes)
+        )
     xseqs = jackknife_features(learn, extractor, extractor.stemmer, config.use_lexicon)
 
     trainer = pycrfsuite.Trainer(verbose=False)
