@@ -72,27 +72,6 @@ class EntityLexicon:
     token_types: dict[str, str] = field(default_factory=dict)
 
 
-QUOTE_SPAN_LIMIT = 8
-
-
-def quote_heads(tokens: Sequence[str], stems: Sequence[str]) -> list[str | None]:
-    """For each word inside « ... » (at most `QUOTE_SPAN_LIMIT` tokens), "qh=" and the stem of the
-    lower-case word right after the closing quote: the noun that says what the quoted name is
-    (« Цифрлық Қазақстан » жобасы, « Астана Моторс » компаниясы, « Марс » операциясы)."""
-    heads: list[str | None] = [None] * len(tokens)
-    opened = -1
-    for i, token in enumerate(tokens):
-        if token == "«":
-            opened = i
-        elif token == "»" and opened >= 0:
-            if i + 1 < len(tokens) and tokens[i + 1][:1].islower() and i - opened - 1 <= QUOTE_SPAN_LIMIT:
-                head = "qh=" + stems[i + 1]
-                for k in range(opened + 1, i):
-                    heads[k] = head
-            opened = -1
-    return heads
-
-
 class FeatureExtractor:
     """Turns token lists into CRFsuite attribute lists; holds its own per-word cache."""
 
@@ -218,7 +197,6 @@ class FeatureExtractor:
         stem_pairs = [a + "|" + b for a, b in itertools.pairwise(stems)]
         shape_pairs = [a[3] + "|" + b[3] for a, b in itertools.pairwise(words)]
         last = len(tokens) - 1
-        heads = quote_heads(tokens, stems)
         out: list[list[str]] = []
         quoted = False
         for i, token in enumerate(tokens):
@@ -248,8 +226,6 @@ class FeatureExtractor:
                 extra.append("g=" + gaz[i])
             if lex[i] is not None:
                 extra.append("l=" + lex[i])
-            if heads[i] is not None:
-                extra.append(heads[i])
             token_type = token_types.get(stems[i])
             if token_type is not None:
                 extra.append("tl=" + token_type)
