@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from kopvector.entities.ner.augment import with_acronym_copies, with_mention_copies
+from kopvector.entities.ner.augment import with_acronym_copies
 from kopvector.entities.ner.dataset import DEFAULT_DATA, TaggedSentence, read_iob2, split_train_dev
 from kopvector.entities.ner.features import EntityLexicon, FeatureExtractor
 from kopvector.entities.ner.gazetteer import GAZETTEER_PATH, PhraseMatcher, read_phrase_table
@@ -40,7 +40,6 @@ class TrainConfig:
     max_iterations: int = 300
     use_lexicon: bool = True
     augment: bool = True
-    mention_classes: tuple[str, ...] = ()  # classes whose names mention-replacement copies swap
     network: NetworkConfig = field(default_factory=NetworkConfig)
 
 
@@ -188,10 +187,6 @@ def train_ner(
     resources = build_resources(train, Path(data), config)
     extractor = FeatureExtractor(resources)
     learn = with_acronym_copies(train, seed=seed) if config.augment else list(train)
-    if config.mention_classes:
-        learn = with_mention_copies(
-            learn, seed=seed, originals=frozenset(train), classes=tuple(config.mention_classes)
-        )
     xseqs = jackknife_features(learn, extractor, extractor.stemmer, config.use_lexicon)
 
     trainer = pycrfsuite.Trainer(verbose=False)
