@@ -837,3 +837,9 @@ def test_a_university_named_after_a_person_is_no_speaker_and_the_next_day_told_i
     doc = analyse(pipeline, text, date(2022, 2, 7))
     assert [f["speaker"] for f, _, _ in facts_of(doc, "statement")] == ["person:john-kerry"]
     assert [m for _, _, m in facts_of(doc, "meeting")] == ["asserted"]
+
+
+def test_a_date_later_in_the_same_year_is_a_plan(pipeline):
+    text = "Айта кетейік, Қазақстан 30 қарашада Дүниежүзілік сауда ұйымының толыққанды мүшесі болады.\n"
+    doc = analyse(pipeline, text, date(2015, 11, 2))
+    assert [(t, m) for _, t, m in facts_of(doc, "membership")] == [("2015-11-30", "planned")]

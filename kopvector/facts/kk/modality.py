@@ -14,6 +14,15 @@ from kopvector.facts.quote_cues import lemma as _lemma
 _STATE_KINDS = frozenset({"membership", "chairmanship", "mission_participation", "cooperation"})
 
 
+def _after(when: str, published: str) -> bool:
+    """Whether an ISO time ("2015", "2015-11", "2015-11-30", or the start of a range) lies after the
+    publication date, compared at the time's own precision ("30 қарашада" in an article of 2 November)."""
+    start = when.split("/")[0]
+    if "W" in start or not start[:4].isdigit():
+        return False
+    return start > published[: len(start)]
+
+
 def modality_of(read: Reader, view: View, kind: str) -> str:
     """negated > planned > reported > asserted, read from the clause's own words and predicate."""
     words, lemmas = view.words, view.lemmas
@@ -45,13 +54,7 @@ def modality_of(read: Reader, view: View, kind: str) -> str:
         for t in view.tokens
     )  # "баруға шақыруды қабылдады", "қатысуға келісті"
     published = view.doc.article.published
-    ahead = bool(
-        view.own_time
-        and view.when
-        and published
-        and view.when[:4].isdigit()
-        and int(view.when[:4]) > published.year
-    )
+    ahead = bool(view.own_time and view.when and published and _after(view.when, published.isoformat()))
     past = predicate is not None and predicate.feats.get("Tense") == "Past"
     ongoing = any(
         _lemma(t) in read.cues["ongoing"] and i and view.tokens[i - 1].feats.get("VerbForm") == "Conv"
