@@ -843,3 +843,16 @@ def test_a_date_later_in_the_same_year_is_a_plan(pipeline):
     text = "Айта кетейік, Қазақстан 30 қарашада Дүниежүзілік сауда ұйымының толыққанды мүшесі болады.\n"
     doc = analyse(pipeline, text, date(2015, 11, 2))
     assert [(t, m) for _, t, m in facts_of(doc, "membership")] == [("2015-11-30", "planned")]
+
+
+def test_a_capital_that_signs_is_its_state_and_a_title_needs_the_possessive(pipeline):
+    text = (
+        "Астанада ЕҚЫҰ саммиті өтті.\n"
+        "Саммитте Астана декларациясы қабылданды.\n"
+        "Астана құжатқа 2018 жылы қол қойды.\n"
+    )
+    doc = analyse(pipeline, text, date(2019, 1, 10))
+    assert [(f["parties"], f.get("title")) for f, _, _ in facts_of(doc, "agreement")] == [
+        (["org:OSCE"], "Астана декларациясы"),
+        (["country:KZ"], None),
+    ]

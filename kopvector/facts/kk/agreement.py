@@ -96,9 +96,17 @@ def _about(read: Reader, view: View, i: int) -> str | None:
 
 def _named_title(read: Reader, view: View, i: int) -> str | None:
     """The title of document `i` named after a place: "Астана декларациясы", "Бішкек декларациясына"
-    (the capitalised words before it, and the head with its possessive, without its case)."""
+    (the capitalised words before it, and the head with its possessive, without its case); a head
+    without the possessive is no title ("Астана құжатқа қол қойды": Astana signed)."""
+    if "Person[psor]" not in view.tokens[i].feats:
+        return None
     first = i
-    while first > 0 and i - first < 3 and view.tokens[first - 1].norm[:1].isupper():
+    while (
+        first > 0
+        and i - first < 3
+        and view.tokens[first - 1].norm[:1].isupper()
+        and view.tokens[first - 1].feats.get("Case") in ("Nom", None)  # not "Саммитте"
+    ):
         first -= 1
     if first == i or (first == 0 and i - first == 1 and not view.tokens[0].ner.endswith(("GPE", "LOCATION"))):
         return None  # no name, or only a sentence's first word

@@ -31,6 +31,8 @@ class Reader:
         self.clauses = ClauseSplitter(cues)
         self.plover: dict[str, dict[str, str]] = cues["plover"]
         self._noun_forms: dict[tuple[str, ...], frozenset[str]] = {}
+        # Capitals by the country's own `capital` too: Astana's kind is a city of republican significance.
+        self._capitals = {c.capital: c.id for c in catalog.entries_of("country") if c.capital}
 
     def has(self, view: View, kind: str, part: str) -> bool:
         cues = self.cues[kind][part]
@@ -191,7 +193,9 @@ class Reader:
 
     def capital_of(self, entity: str) -> str | None:
         entry = self.catalog.get(entity)
-        return entry.country if entry is not None and entry.extra.get("kind") == "capital" else None
+        if entry is not None and entry.extra.get("kind") == "capital":
+            return entry.country
+        return self._capitals.get(entity)
 
     def country_of_place(self, entity: str) -> str | None:
         if entity.startswith("country:"):

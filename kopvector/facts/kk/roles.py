@@ -32,7 +32,9 @@ def actors_in(
             for m in view.mentions
             if m.entity.startswith("place:")
             and read.case(view.doc, m) in ("Nom", None)
-            and all(t.pos != "NOUN" for t in view.tokens[view.after(m) : view.after(m) + 1])
+            and not _heads_a_name(view, view.after(m))
+            # "Баку саммитінде", "Астана мерейтойлық декларациясы" name a summit or a title; "Астана
+            # құжатқа қол қойды" is the state
             for state in [read.capital_of(m.entity)]
             if state
         ]
@@ -46,6 +48,17 @@ def actors_in(
     if not actors:
         actors = list(view.subjects)
     return list(dict.fromkeys(actors))
+
+
+def _heads_a_name(view: View, i: int) -> bool:
+    """Whether the words from `i` on make the name before them part of a compound: a possessive noun
+    within the adjectives and nouns that follow ("саммитінде", "мерейтойлық декларациясы")."""
+    for t in view.tokens[i : i + 3]:
+        if t.pos not in ("NOUN", "ADJ", "PROPN"):
+            return False
+        if "Person[psor]" in t.feats:
+            return True
+    return False
 
 
 def organisations_in(read: Reader, view: View, discourse: Discourse, inherit: bool = True) -> list[str]:
@@ -114,7 +127,7 @@ def parties_in(
         w in read.cues["both_sides"] or lemma in read.cues["both_sides"]
         for w, lemma in zip(view.words, view.lemmas, strict=True)
     )
-    named = list(dict.fromkeys([*named, *actors_in(read, view, people)]))
+    named = list(dict.fromkeys([*named, *actors_in(read, view, people, capitals=True)]))
     at_forum = not pair and any(read.inflects(t, read.cues["meeting"]["events"]) for t in view.tokens)
     # A document of the sides at a summit is the summit's ("Ел басшылары Стамбұл декларациясына қол
     # қойды"); partners in cooperation are the states that met ("саммитте тараптар ... талқылады").
