@@ -854,3 +854,20 @@ def test_a_capital_that_signs_is_its_state_and_a_title_needs_the_possessive(pipe
     assert [
         (f["parties"], f.get("title")) for f, _, _ in facts_of(analyse(pipeline, treaty), "agreement")
     ] == [(["country:KZ"], None)]
+
+
+def test_welcoming_guests_is_meeting_them_in_either_alphabet(pipeline):
+    cyrillic = (
+        "Астанаға келген Арарат Мирзоян мен Джейхун Байрамовты Сыртқы істер министрі Мұрат Нұртілеу "
+        "қарсы алды.\n"
+    )
+    latin = (
+        "Astanağa kelgen Ararat Mirzoian men Djeihun Bairamovty Syrtqy ıster ministrı Mūrat Nūrtıleu "
+        "qarsy aldy.\n"
+    )
+    for text in (cyrillic, latin):
+        meetings = [
+            set(f["participants"])
+            for f, _, _ in facts_of(analyse(pipeline, text, date(2024, 5, 10)), "meeting")
+        ]
+        assert meetings == [{"person:ararat-mirzoyan", "person:jeyhun-bayramov", "person:murat-nurtleu"}]

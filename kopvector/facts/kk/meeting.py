@@ -147,11 +147,15 @@ def _each_with(view: View) -> list[str]:
 
 
 def _received(read: Reader, view: View) -> bool:
-    """ "X Y-ті қабылдады" (received), "X Y-пен сөйлесті" (spoke with): a meeting of the two."""
+    """ "X Y-ті қабылдады" (received), "X Y-ті қарсы алды" (welcomed), "X Y-пен сөйлесті" (spoke with):
+    a meeting of the two."""
     cues = read.cues["meeting"]
     persons = [m for m in view.mentions if m.entity.startswith("person:")]
     verbs = {_lemma(t) for t in view.tokens if t.pos in ("VERB", "AUX")}
-    received = bool(verbs & set(cues["receives"])) and any(
+    welcomed = any(
+        view.words[i - 1 : i] == ["қарсы"] and _lemma(t) == "ал" for i, t in enumerate(view.tokens) if i
+    )
+    received = (bool(verbs & set(cues["receives"])) or welcomed) and any(
         accusative(view.doc.tokens[m.last - 1]) for m in persons
     )
     spoke = any(w.startswith(tuple(cues["speaks_with"])) for w in view.words) and any(
@@ -193,7 +197,8 @@ def _meeting_act(read: Reader, view: View, i: int, token: Token, nouns: list[int
     cues, lemma = read.cues["meeting"], _lemma(token)
     if lemma == "төрағалық":
         return persons and any(_lemma(view.tokens[n]) in cues["sessions"] for n in nouns)
-    if lemma in cues["receives"] or token.norm.lower().startswith(tuple(cues["speaks_with"])):
+    welcomes = lemma == "ал" and view.words[i - 1 : i] == ["қарсы"] if i else False  # "қарсы алды"
+    if lemma in cues["receives"] or welcomes or token.norm.lower().startswith(tuple(cues["speaks_with"])):
         return _received(read, view)
     if token.pos not in ("VERB", "AUX") or lemma not in cues["verbs"]:
         return False
