@@ -10,13 +10,14 @@ only spans that start with a capital letter or a digit, as Kazakh names do.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kopvector.entities.catalog import Catalog
 from kopvector.entities.catalog.model import CatalogEntry
+from kopvector.language.kk.morphology import CACHE_SIZE, Analyzer
 from kopvector.language.kk.morphology import CASE_SLOTS as _CASE_SLOTS
-from kopvector.language.kk.morphology import Analyzer
 
 _PLACE_LABELS = {"landmark": "LOCATION", "landform": "LOCATION"}
 _KIND_LABELS = {
@@ -87,6 +88,8 @@ class CatalogMatcher:
         self._acronym_keys = frozenset(key for key in self._forms if key not in cased)
         # Only the last word of a name is inflected, so a multiword name starts with one of these; the
         # tokenizer splits "C5+1" at "+", so such a name starts with the part before it.
+        # Every capitalised word that names nothing is tried this way, so the answer is kept per word.
+        self._case_reading = functools.lru_cache(maxsize=CACHE_SIZE)(self._read_with_case)
         self._first_words = frozenset(
             key.split(" ", 1)[0].split("+", 1)[0] for key in self._forms if " " in key or "+" in key
         )
@@ -138,7 +141,7 @@ class CatalogMatcher:
             return self._forms[key]
         return None
 
-    def _case_reading(self, word: str) -> tuple[tuple[str, ...], tuple[str, dict[str, str]]] | None:
+    def _read_with_case(self, word: str) -> tuple[tuple[str, ...], tuple[str, dict[str, str]]] | None:
         """A one-word name the analyser did not know, read as a catalog name plus a case ending
         ("Мюнхенде", "Сианьда"): the best-scored such segmentation."""
         readings = sorted(self.analyzer.candidates(word, nominal_only=True), key=lambda c: -c.score)

@@ -80,7 +80,7 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
     ]  # a territory the catalog keeps without a state: "Солтүстік Кипр бақылаушы ретінде қатысады"
     if not members and contains(view.words, ["екі", "ел"]):
         members = list(discourse.sides)  # "Екі ел де ... мүшесі"
-    elif not members and discourse.sides and _this_country(view):
+    elif not members and discourse.sides and _this_country(read, view):
         members = discourse.sides[-1:]  # "Орбан да келді, бұл ел ұйымда бақылаушы"
     if any(w.startswith(tuple(cues["given"])) for w in view.words):  # "СКТР-ға мәртебесі берілді"
         members += [
@@ -118,9 +118,9 @@ def _admitted_to(read: Reader, view: View, orgs: list[str]) -> list[str]:
     return list(dict.fromkeys(parent or org for org, parent in zip(orgs, parents, strict=True)))
 
 
-def _this_country(view: View) -> bool:
+def _this_country(read: Reader, view: View) -> bool:
     """The clause refers back to the last country: "бұл ел", "аталған мемлекет"."""
     return any(
-        w in ("бұл", "аталған", "осы") and view.lemmas[i + 1 : i + 2] in (["ел"], ["мемлекет"])
+        w in read.cues["this_words"] and view.lemmas[i + 1 : i + 2] in (["ел"], ["мемлекет"])
         for i, w in enumerate(view.words)
     )

@@ -41,7 +41,7 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
     dative = [
         m.entity
         for m in places
-        if read.case(view.doc, m) == "Dat" and not ahead and view.next_word_after(m) not in ("дейін", "шейін")
+        if read.case(view.doc, m) == "Dat" and not ahead and view.next_word_after(m) not in cues["not_to"]
     ]  # "Қытайға барды"; "Қазақстанға дейін" is "before Kazakhstan"
     # "Қазақстанда сапармен болды", "Бішкектегі саммитке келмеді"; beside a dative only a stay counts
     # ("Ашхабадқа Душанбеде болып келді"), not the place of a summit on the way ("Санкт-Петербургте өткен")
