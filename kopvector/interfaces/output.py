@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 _WIDTH_WHEN_PIPED = 160
-_WIDE = {"evidence": 4, "text": 4, "what": 3, "snippet": 4, "args": 2, "name": 2, "title": 2}
+_WIDE = {"evidence": 4, "text": 4, "what": 3, "snippet": 4, "args": 3, "name": 2, "title": 2, "sources": 2}
 
 
 class QueryFormat(StrEnum):
