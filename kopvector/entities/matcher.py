@@ -88,11 +88,11 @@ class CatalogMatcher:
         self._acronym_keys = frozenset(key for key in self._forms if key not in cased)
         # Only the last word of a name is inflected, so a multiword name starts with one of these; the
         # tokenizer splits "C5+1" at "+", so such a name starts with the part before it.
-        # Every capitalised word that names nothing is tried this way, so the answer is kept per word.
-        self._case_reading = functools.lru_cache(maxsize=CACHE_SIZE)(self._read_with_case)
         self._first_words = frozenset(
             key.split(" ", 1)[0].split("+", 1)[0] for key in self._forms if " " in key or "+" in key
         )
+        # Every capitalised word that names nothing is read again with a case ending: kept per word.
+        self._case_reading = functools.lru_cache(maxsize=CACHE_SIZE)(self._read_with_case)
 
     @staticmethod
     def _forms_of(entry: CatalogEntry) -> tuple[str, ...]:
