@@ -60,6 +60,8 @@ class TimeResolver:
             if month is None:
                 continue
             # "былтыр шілдеде", "өткен жылғы қарашада": the month of the year the words point to
+            if year and not year.value.isdigit():
+                return year  # "1949–1989 жылдары ... тамызда": a month of a span of years is no one date
             base_year = int(year.value) if year else shifted
             if base_year is None:
                 return year
