@@ -872,3 +872,47 @@ def test_welcoming_guests_is_meeting_them_in_either_alphabet(pipeline):
             for f, _, _ in facts_of(analyse(pipeline, text, date(2024, 5, 10)), "meeting")
         ]
         assert meetings == [{"person:ararat-mirzoyan", "person:jeyhun-bayramov", "person:murat-nurtleu"}]
+
+
+def test_a_summit_named_for_its_city_happened_at_the_forum_in_hand(pipeline):
+    text = (
+        "Түркі мемлекеттері ұйымының саммиті бүгін Астанада өтті.\n"
+        "Венгрия бақылаушы мәртебесін 2018 жылы Шолпан-Ата саммитінде алған.\n"
+        "Ұйымға 2022 жылғы Самарқанд саммитінен бері Өзбекстан төрағалық етті.\n"
+    )
+    doc = analyse(pipeline, text, date(2023, 11, 3))
+    assert [(f.get("place"), t, m) for f, t, m in facts_of(doc, "meeting")] == [
+        ("place:astana", "2023-11-03", "asserted"),
+        ("place:cholpon-ata", "2018", "asserted"),
+        ("place:samarkand", "2022", "asserted"),
+    ]
+    assert {f["organization"] for f, _, _ in facts_of(doc, "meeting")} == {"org:OTS"}
+
+
+def test_troops_stationed_abroad_serve_there_and_withdrawn_ones_no_more(pipeline):
+    text = (
+        "2010 жылы Ауғанстанда мыңдаған америкалық әскери қызметші бар еді.\n"
+        "Ресейдің 201-әскери базасы Тәжікстан аумағында орналасқан.\n"
+        "2021 жылғы тамызда АҚШ өз әскерлерін Ауғанстаннан түгел шығарып алды.\n"
+    )
+    doc = analyse(pipeline, text, date(2021, 9, 1))
+    missions = facts_of(doc, "mission_participation")
+    assert [(f["participant"], f.get("location"), m) for f, _, m in missions] == [
+        ("country:US", "country:AF", "asserted"),
+        ("country:RU", "country:TJ", "asserted"),
+        ("country:US", "country:AF", "negated"),
+    ]
+
+
+def test_an_organisations_leaders_sign_for_it_and_its_next_summit_is_its_own(pipeline):
+    text = (
+        "Кеше Душанбеде ҰҚШҰ сессиясы өтті.\n"
+        "Бүгін Душанбеде ШЫҰ саммиті өтті.\n"
+        "Саммитте ШЫҰ басшылары ұйымның 20 жылдығына арналған Душанбе декларациясына қол қойып, "
+        "Иранды ұйымға толыққанды мүше ретінде қабылдау туралы шешім қабылдады.\n"
+        "Ұйымға бір жыл бойы Тәжікстан төрағалық етті, ал келесі саммит Самарқандта өтеді.\n"
+    )
+    doc = analyse(pipeline, text, date(2021, 9, 17))
+    assert [f["parties"] for f, _, _ in facts_of(doc, "agreement")] == [["org:SCO"]]
+    assert [f["organization"] for f, _, _ in facts_of(doc, "membership")] == ["org:SCO"]
+    assert [(f["organization"], m) for f, _, m in facts_of(doc, "meeting")][-1] == ("org:SCO", "planned")

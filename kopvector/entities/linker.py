@@ -120,6 +120,8 @@ class Linker:
         linked: set[str] = set()
         # Names first, then role phrases, which may take the person named right after them.
         for mention in sorted(doc.mentions, key=lambda m: m.label == "POSITION"):
+            if mention.label == "GPE" and mention.text.isalpha() and mention.text.islower():
+                mention.label = "NORP"  # "американ әскерлері": a place name is capitalised, a demonym is not
             mention.entity = self.resolve(doc, mention, date, surnames, linked)
             last = doc.tokens[mention.last - 1]
             # "Кисида" is not "Киси" + -да, nor "Тілеуберді" "Тілеубер" + -ді: the surname as spelt

@@ -30,8 +30,12 @@ def forum_word(read: Reader, view: View, nouns: list[int], discourse: Discourse)
     series = read.cues["meeting"]["series"]
     for n in nouns:
         ordinal = n and (view.words[n - 1] in series or view.tokens[n - 1].feats.get("NumType") == "Ord")
-        if ordinal and discourse.forum and read.inflects(view.tokens[n], read.cues["meeting"]["sessions"]):
-            return discourse.forum
+        if ordinal and read.inflects(view.tokens[n], read.cues["meeting"]["sessions"]):
+            # the organisation the sentence is about ("Ұйымға ... төрағалық етті, ал келесі саммит ...")
+            # before the last forum the article told of
+            current = next(iter(view.organisations), None) or discourse.forum
+            if current:
+                return current
         for back in range(max(0, n - 4), n):  # "ұйымның Тұрақты кеңесінің отырысында"
             if view.lemmas[back] in words and view.tokens[back].feats.get("Case") == "Gen":
                 return referred_organisation(read, [view.lemmas[back]], discourse)

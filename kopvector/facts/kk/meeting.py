@@ -62,6 +62,7 @@ def meeting_facts(read: Reader, view: View, discourse: Discourse, people: People
         # the two leaders just named (unattributed, it only repeats the meeting already stated)
         persons = list(discourse.leaders)
     acts = [i for i, t in enumerate(view.tokens) if _meeting_act(read, view, i, t, nouns, bool(persons))]
+    venue = _summit_city(read, view, nouns)
     held = len(persons) > 1 and any(
         lemmas[n] in cues["encounters"] and view.tokens[n].feats.get("Person[psor]") for n in nouns
     )  # "Тоқаев пен Си Цзиньпиннің кездесуі"
@@ -81,7 +82,7 @@ def meeting_facts(read: Reader, view: View, discourse: Discourse, people: People
         nouns = nouns or [len(lemmas)]  # "оны", "оған" stand for the meeting just named
     if any(w in cues["vague"] for w in view.words):
         return []  # "бірқатар кездесу өткізеді": nobody named to meet
-    if not (held or (acts and (nouns or talks))):
+    if not (held or (acts and (nouns or talks)) or venue):
         return []
     if not persons and any(lemma in cues["delegations"] for lemma in lemmas):
         persons = [
@@ -107,6 +108,8 @@ def meeting_facts(read: Reader, view: View, discourse: Discourse, people: People
     args: dict[str, Any] = {"participants": list(dict.fromkeys(persons))}
     organisation = orgs[0] if orgs else forum_word(read, view, nouns, discourse) or next(iter(members), None)
     inherited = False
+    if organisation is None and venue and not acts:
+        organisation = discourse.forum  # "Стамбұл саммитінде": a summit of the forum in hand
     if organisation is None and not talks and all(i == len(lemmas) or lemmas[i] != "келіссөз" for i in nouns):
         organisation = discourse.event.get("organization")  # "Саммитке X қатысты": the one before
         inherited = organisation is not None
@@ -114,8 +117,8 @@ def meeting_facts(read: Reader, view: View, discourse: Discourse, people: People
         return []  # a meeting with a singer, a government session: not foreign policy
     if organisation:
         args["organization"] = organisation
-    if places:
-        args["place"] = places[0]
+    if places or venue:
+        args["place"] = places[0] if places else venue
     when = discourse.event_time if inherited and not view.when else None  # the summit's date
     apart = _each_with(view)
     if len(apart) > 1 and len(persons) == len(apart) + 1:  # "Моди Си Цзиньпинмен де, Путинмен де кездесті"
@@ -125,6 +128,23 @@ def meeting_facts(read: Reader, view: View, discourse: Discourse, people: People
             for other in apart
         ]
     return [make_fact(read, view, "meeting", args, 0.7, when=when)]
+
+
+def _summit_city(read: Reader, view: View, nouns: list[int]) -> str | None:
+    """The city a summit is named for: "Астана саммитінен бері", "Стамбұл саммитінде" (the name
+    right before the noun, in the nominative) or "Бішкектегі жиын" (in the locative). Such a summit
+    happened, with or without a verb that says so."""
+    sessions = read.cues["meeting"]["sessions"]
+    for m in view.mentions:
+        n = view.after(m)
+        if (
+            m.entity.startswith("place:")
+            and n in nouns
+            and read.inflects(view.tokens[n], sessions)
+            and view.doc.tokens[m.last - 1].feats.get("Case") in ("Nom", "Loc", None)
+        ):
+            return m.entity
+    return None
 
 
 def _partners(read: Reader, view: View) -> set[str]:

@@ -21,19 +21,23 @@ def mission_facts(
     lemmas = view.lemmas
     missions = view.ids("mission:")
     troops = any(lemma in cues["nouns"] for lemma in lemmas)
-    serving = any(lemma in cues["verbs"] and read.predicates(view, i) for i, lemma in enumerate(lemmas))
+    serving = any(
+        (lemma in cues["verbs"] or lemma in cues["withdraws"]) and read.predicates(view, i)
+        for i, lemma in enumerate(lemmas)
+    )
     if not (missions or troops) or not serving or any(lemma in cues["not_missions"] for lemma in lemmas):
         return []
     owners = [
         m.entity
         for m in read.countries(view)
-        if read.case(view.doc, m) == "Gen" and _owns_troops(read, view, m)
-    ]  # "Қазақстанның біріктірілген батальоны": the troops are this state's, whatever framework
+        if (read.case(view.doc, m) == "Gen" or m.label == "NORP") and _owns_troops(read, view, m)
+    ]  # "Қазақстанның біріктірілген батальоны", "америкалық әскери қызметші": this state's troops
+    withdrawn = troops and any(lemma in cues["withdraws"] for lemma in lemmas)
+    cases = ("Loc", "Dat", "Gen", "Abl") if withdrawn else ("Loc", "Dat", "Gen")
     places = [
         m.entity
         for m in read.countries(view, places=True)
-        if (read.case(view.doc, m) in ("Loc", "Dat", "Gen") or m.entity.startswith("place:"))
-        and m.entity not in owners
+        if (read.case(view.doc, m) in cases or m.entity.startswith("place:")) and m.entity not in owners
     ]
     mission = missions[0] if missions else (context.mission if troops else None)
     if mission is None and "миссия" in lemmas and "org:UN" in view.ids("org:"):
@@ -82,7 +86,14 @@ def mission_facts(
     text = view.time_text if view.when else context.time_text
     return [
         make_fact(
-            read, view, "mission_participation", {"participant": p, **args}, 0.8, when=when, time_text=text
+            read,
+            view,
+            "mission_participation",
+            {"participant": p, **args},
+            0.8,
+            when=when,
+            time_text=text,
+            modality="negated" if withdrawn else None,
         )
         for p in participants
         if p != location

@@ -75,13 +75,20 @@ def organisations_in(read: Reader, view: View, discourse: Discourse, inherit: bo
     ]
     if orgs:
         return list(dict.fromkeys(orgs))
-    heads = [lemma for lemma in view.lemmas if lemma in read.cues["organisation_words"]]
+    named = {i for m in view.mentions for i in range(m.first - view.first, view.after(m))}
+    heads = [
+        lemma
+        for i, lemma in enumerate(view.lemmas)
+        if lemma in read.cues["organisation_words"] and i not in named
+    ]  # not the "одақ" of "Еуразиялық экономикалық одақ туралы шарт"
     pronoun = any(
         w in read.cues["organisation_pronouns"] and view.words[i + 1 : i + 2] != ["әрі"]
         for i, w in enumerate(view.words)
     )  # "одан әрі" is "further", not "from it"
     if heads or pronoun:
-        referent = referred_organisation(read, heads, discourse)
+        # "ШЫҰ басшылары ұйымның ... декларациясына": the organisation the clause itself named first
+        earlier = [m.entity for m in view.mentions if m.entity.startswith("org:")]
+        referent = earlier[0] if earlier else referred_organisation(read, heads, discourse)
         if referent:
             return [referent]  # "ұйымға", "Кеңесте", "қордың": the one the article is about
     return list(view.organisations) if inherit else []
@@ -103,11 +110,13 @@ def parties_in(
 ) -> list[str]:
     """Signatories or partners: countries and organisations named, the signers' countries, or the
     sides "екі ел" / "тараптар" / "мемлекет басшылары" refer to."""
+    # A document's signers are no objects: "Иранды ... қабылдау туралы шешім" does not make Iran a party.
+    cases = PLACE_CASES | {"Acc"} if document else PLACE_CASES
     states = [
         m.entity
         for m in [*view.mentions, *read.region_states(view)]
         if m.entity.startswith("country:")
-        and read.case(view.doc, m) not in PLACE_CASES
+        and read.case(view.doc, m) not in cases
         and view.next_word_after(m) not in read.cues["not_a_party_before"]
     ]
     named = [
@@ -127,7 +136,11 @@ def parties_in(
         w in read.cues["both_sides"] or lemma in read.cues["both_sides"]
         for w, lemma in zip(view.words, view.lemmas, strict=True)
     )
-    named = list(dict.fromkeys([*named, *actors_in(read, view, people, capitals=True)]))
+    both = both and not any(
+        m.entity.startswith("org:") and view.next_word_after(m) in read.cues["both_sides"]
+        for m in view.mentions
+    )  # "ШЫҰ басшылары": the organisation's leaders sign for it, not for the sides of another forum
+    named = list(dict.fromkeys([*named, *actors_in(read, view, people, exclude=cases, capitals=True)]))
     at_forum = not pair and any(read.inflects(t, read.cues["meeting"]["events"]) for t in view.tokens)
     # A document of the sides at a summit is the summit's ("Ел басшылары Стамбұл декларациясына қол
     # қойды"); partners in cooperation are the states that met ("саммитте тараптар ... талқылады").
