@@ -20,6 +20,7 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
     observer, partner, founder = (
         any(all(w in lemmas for w in words) for words in cues[k]) for k in ("observer", "partner", "founder")
     )
+    observer = observer or ("бақылаушы" in lemmas and _in_organisation(read, view))
     joining = [
         i
         for i, t in enumerate(view.tokens)
@@ -34,6 +35,12 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
     leaves = any(w.startswith(tuple(cues["leaves"])) for w in view.words) or (
         "мүшелік" in lemmas and any(w.startswith(tuple(cues["stops"])) for w in view.words)
     )  # "одан шығып кетті", "мүшелігін тоқтатты"
+    stays = any(
+        w.startswith(tuple(cues["stays"]))
+        or (w.startswith(tuple(cues["leaves"])) and view.words[i + 1 : i + 2] == ["жоқ"])
+        for i, w in enumerate(view.words)
+    )  # "Ереван ұйымнан ресми түрде шыққан жоқ": still a member
+    leaves = leaves and not stays
     voted = any(w.startswith(tuple(cues["elected"])) for w in view.words)
     elected = voted and (
         bool(view.ids("org:"))
@@ -49,6 +56,7 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
         or founder
         or joins
         or leaves
+        or stays
         or elected
     ):
         return []
@@ -98,7 +106,7 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
             0.8,
             when=when,
             time_text=time_text,
-            modality="negated" if leaves else modality,
+            modality="negated" if leaves else "asserted" if stays else modality,
         )
         for member in dict.fromkeys(members)
         for org in _admitted_to(read, view, organisations_in(read, view, discourse))
@@ -116,6 +124,17 @@ def _admitted_to(read: Reader, view: View, orgs: list[str]) -> list[str]:
         return orgs
     parents = [read.catalog[org].parent if org in read.catalog else None for org in orgs]
     return list(dict.fromkeys(parent or org for org, parent in zip(orgs, parents, strict=True)))
+
+
+def _in_organisation(read: Reader, view: View) -> bool:
+    """The clause places someone in an organisation: "ШЫҰ-да", "ұйымда" ("Моңғолия ұйымда
+    бақылаушы" is an observer of it; "ЕҚЫҰ бақылаушылары" are election monitors)."""
+    return any(
+        m.entity.startswith("org:") and read.case(view.doc, m) == "Loc" for m in view.mentions
+    ) or any(
+        lemma in read.cues["organisation_words"] and t.feats.get("Case") == "Loc"
+        for lemma, t in zip(view.lemmas, view.tokens, strict=True)
+    )
 
 
 def _this_country(read: Reader, view: View) -> bool:

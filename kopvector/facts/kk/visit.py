@@ -20,7 +20,11 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
         for i, t in enumerate(view.tokens)
         if t.pos == "VERB"
         and _lemma(t) in cues["verbs"]
-        and not (i and view.tokens[i - 1].feats.get("VerbForm") == "Conv")  # "артып келе жатыр"
+        and not (
+            i
+            and view.tokens[i - 1].feats.get("VerbForm") == "Conv"
+            and _lemma(view.tokens[i - 1]) not in cues["ways"]
+        )  # "артып келе жатыр"; but "ұшып келді"
     ]
     # "Парижге келер алдында, ... Мәскеуде болып": the trip the clause tells is the stay, not the next one
     ahead = [i for i in moves if view.words[i + 1 : i + 2] == ["алдында"]]
@@ -50,7 +54,15 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
         for m in places
         if (stays or (to_a_meeting and not dative)) and read.case(view.doc, m) == "Loc"
     ]
-    destinations = [d for d in (read.country_of_place(e) for e in [*dative, *located]) if d]
+    origins = [
+        m.entity
+        for m in places
+        if dative
+        and moves
+        and read.case(view.doc, m) == "Abl"
+        and view.next_word_after(m) not in cues["not_from"]
+    ]  # "Астанаға Түрікменстаннан келді": a stop before this one
+    destinations = [d for d in (read.country_of_place(e) for e in [*origins, *dative, *located]) if d]
     if (
         not destinations
         and trip
@@ -69,6 +81,7 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
     ]
     # Names first: a bare role after a name ("Мирзиёев президент ретінде") is that person, not another.
     visitors = [m.entity for m in named if m.label == "PERSON"] or [m.entity for m in named]
+    visitors = list(dict.fromkeys([*_described(read, view, moves, people), *visitors]))
     referred = None if visitors else person_referred(read, view, discourse, people)
     if referred:
         visitors = [referred]
@@ -111,3 +124,20 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
         }
         facts.append(make_fact(read, view, "visit", args, 0.75))
     return facts
+
+
+def _described(read: Reader, view: View, moves: list[int], people: People) -> list[str]:
+    """Officials a travel participle describes, in any case: "Вашингтонға барған Тоқаевпен қатар",
+    "Алматыға келген Мирзоян мен Байрамовты" (the list that follows the participle)."""
+    starts = {m.first - view.first: m for m in view.mentions if m.entity.startswith("person:")}
+    found: list[str] = []
+    for i in moves:
+        if view.tokens[i].feats.get("VerbForm") != "Part":
+            continue
+        j = i + 1
+        while j in starts and starts[j].entity in people.officials:
+            found.append(starts[j].entity)
+            j = view.after(starts[j])
+            if j < len(view.tokens) and view.words[j] in read.cues["list_links"]:
+                j += 1
+    return found
