@@ -916,3 +916,29 @@ def test_an_organisations_leaders_sign_for_it_and_its_next_summit_is_its_own(pip
     assert [f["parties"] for f, _, _ in facts_of(doc, "agreement")] == [["org:SCO"]]
     assert [f["organization"] for f, _, _ in facts_of(doc, "membership")] == ["org:SCO"]
     assert [(f["organization"], m) for f, _, m in facts_of(doc, "meeting")][-1] == ("org:SCO", "planned")
+
+
+def test_staying_in_an_organisation_and_observing_in_it_are_memberships(pipeline):
+    text = (
+        "Армения 2024 жылы ҰҚШҰ-ға қатысуын тоқтатты, алайда ұйымнан ресми түрде шыққан жоқ.\n"
+        "Моңғолия 2004 жылдан бері ШЫҰ-да бақылаушы.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 12, 1))
+    assert [(f["member"], f["organization"], f["status"], m) for f, _, m in facts_of(doc, "membership")] == [
+        ("country:AM", "org:CSTO", "member", "asserted"),
+        ("country:MN", "org:SCO", "observer", "asserted"),
+    ]
+
+
+def test_travellers_named_after_a_participle_and_the_stop_a_trip_set_off_from_are_visits(pipeline):
+    text = (
+        "Алматыға келген Арарат Мирзоян мен Джейхун Байрамовты Қасым-Жомарт Тоқаев қабылдады.\n"
+        "Юн Сок Ёль Астанаға Түрікменстаннан ұшып келді.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 6, 12))
+    assert [(f["visitor"], f["destination"]) for f, _, _ in facts_of(doc, "visit")] == [
+        ("person:ararat-mirzoyan", "country:KZ"),
+        ("person:jeyhun-bayramov", "country:KZ"),
+        ("person:yoon-suk-yeol", "country:TM"),
+        ("person:yoon-suk-yeol", "country:KZ"),
+    ]
