@@ -9,10 +9,11 @@ from kopvector.facts.kk.discourse import Discourse
 from kopvector.facts.kk.modality import make_fact
 from kopvector.facts.kk.people import People
 from kopvector.facts.kk.reader import Reader
-from kopvector.facts.kk.roles import parties_in, sectors_in
+from kopvector.facts.kk.roles import parties_in, referred_organisation, sectors_in
 from kopvector.facts.kk.view import View
 from kopvector.facts.kk.words import contains
 from kopvector.facts.quote_cues import lemma as _lemma
+from kopvector.language.kk.latin import cyrillic_to_latin
 
 
 def agreement_facts(read: Reader, view: View, discourse: Discourse, people: People) -> list[Fact]:
@@ -54,7 +55,10 @@ def agreement_facts(read: Reader, view: View, discourse: Discourse, people: Peop
     )
     if not documents or not signed:
         return []
-    parties = parties_in(read, view, discourse, people, minimum=1, document=True)
+    owners = _owners(read, view, documents, discourse)
+    parties = [
+        p for p in parties_in(read, view, discourse, people, minimum=1, document=True) if p not in owners
+    ]
     if not parties:
         return []
     args: dict[str, Any] = {"parties": parties}
@@ -67,6 +71,23 @@ def agreement_facts(read: Reader, view: View, discourse: Discourse, people: Peop
         make_fact(read, view, "agreement", {**args, **({"title": title} if title else {})}, 0.7)
         for title in titles
     ]
+
+
+def _owners(read: Reader, view: View, documents: list[int], discourse: Discourse) -> set[str]:
+    """Organisations whose own document it is: "ұйымның Жарғысын", "ТМД Жарғысы" (the organisation
+    right before the document noun) does not sign its charter; the states ratify it."""
+    owners = set()
+    for i in documents:
+        for m in view.mentions:
+            if m.entity.startswith("org:") and view.after(m) == i:
+                owners.add(m.entity)
+        if (
+            i
+            and view.lemmas[i - 1] in read.cues["organisation_words"]
+            and view.tokens[i - 1].feats.get("Case") == "Gen"
+        ):
+            owners.add(referred_organisation(read, [view.lemmas[i - 1]], discourse) or "")
+    return owners
 
 
 def _about(read: Reader, view: View, i: int) -> str | None:
@@ -90,8 +111,11 @@ def _about(read: Reader, view: View, i: int) -> str | None:
     written = text[head.start : head.end]
     nouns = [*read.cues["agreement"]["nouns"], *read.cues["agreement"]["joint_nouns"]]
     noun = next((n for n in nouns if written.lower().startswith(n)), _lemma(head))
-    # The head in its dictionary form, unless the article is in Latin letters (keep them as written).
-    return text[view.tokens[first].start : head.start] + (written if written.isascii() else noun)
+    # The head in its dictionary form, in the article's own letters: "... turaly şart" from "şartqa".
+    latin = not any("\u0400" <= ch <= "\u04ff" for ch in written)
+    return text[view.tokens[first].start : head.start] + (
+        written[: len(cyrillic_to_latin(noun))] if latin else noun
+    )
 
 
 def _named_title(read: Reader, view: View, i: int) -> str | None:

@@ -134,7 +134,8 @@ def _summit_city(read: Reader, view: View, nouns: list[int]) -> str | None:
     """The city a summit is named for: "Астана саммитінен бері", "Стамбұл саммитінде" (the name
     right before the noun, in the nominative) or "Бішкектегі жиын" (in the locative). Such a summit
     happened, with or without a verb that says so."""
-    sessions = read.cues["meeting"]["sessions"]
+    cues = read.cues["meeting"]
+    sessions = [n for n in cues["sessions"] if n not in cues["encounters"]]  # "Астанадағы кездесуде": talks
     for m in view.mentions:
         n = view.after(m)
         if (

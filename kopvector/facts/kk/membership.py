@@ -129,9 +129,7 @@ def _admitted_to(read: Reader, view: View, orgs: list[str]) -> list[str]:
 def _in_organisation(read: Reader, view: View) -> bool:
     """The clause places someone in an organisation: "ШЫҰ-да", "ұйымда" ("Моңғолия ұйымда
     бақылаушы" is an observer of it; "ЕҚЫҰ бақылаушылары" are election monitors)."""
-    return any(
-        m.entity.startswith("org:") and read.case(view.doc, m) == "Loc" for m in view.mentions
-    ) or any(
+    return any(m.entity.startswith("org:") and read.case(view.doc, m) == "Loc" for m in view.mentions) or any(
         lemma in read.cues["organisation_words"] and t.feats.get("Case") == "Loc"
         for lemma, t in zip(view.lemmas, view.tokens, strict=True)
     )

@@ -109,7 +109,12 @@ def _place_word(read: Reader, view: View, discourse: Discourse) -> str | None:
             continue
         if word.startswith(tuple(read.cues["home_words"]["forms"])):
             return read.home
-        if i and view.words[i - 1] in ("бұл", "сол") and _lemma(view.tokens[i]) == "ел" and discourse.sides:
+        if (
+            i
+            and view.words[i - 1] in ("бұл", "сол", "ол")
+            and _lemma(view.tokens[i]) == "ел"
+            and discourse.sides
+        ):
             return discourse.sides[-1]
     return None
 

@@ -23,6 +23,19 @@ def _after(when: str, published: str) -> bool:
     return start > published[: len(start)]
 
 
+def _refused(view: View, phrase: list[str]) -> bool:
+    """The phrase ("бас тартты") said of the clause's own act; "арсеналдан бас тартқан Қазақстан"
+    only describes the state (a participle before a name or noun)."""
+    if not contains(view.words, phrase):
+        return False
+    n = len(phrase)
+    return any(
+        view.words[i : i + n] == phrase
+        and not (i + n < len(view.tokens) and view.tokens[i + n].pos in ("NOUN", "PROPN"))
+        for i in range(len(view.words) - n + 1)
+    )
+
+
 def modality_of(read: Reader, view: View, kind: str) -> str:
     """negated > planned > reported > asserted, read from the clause's own words and predicate."""
     words, lemmas = view.words, view.lemmas
@@ -30,7 +43,7 @@ def modality_of(read: Reader, view: View, kind: str) -> str:
         w in read.cues["negators"] and (i == 0 or words[i - 1] not in read.cues["not_negating_before"])
         for i, w in enumerate(words)
     ) or any(lemma in read.cues["cancelled"] for lemma in lemmas)
-    negation = negation or any(contains(words, phrase) for phrase in read.cues["refused"])
+    negation = negation or any(_refused(view, phrase) for phrase in read.cues["refused"])
     named = {i for m in view.mentions for i in range(m.first - view.first, view.after(m))}
     verbs = [t for i, t in enumerate(view.tokens) if i not in named]  # "фон дер Ляйен" has no verb
     if negation or any(t.feats.get("Polarity") == "Neg" for t in verbs if t.pos == "VERB"):
