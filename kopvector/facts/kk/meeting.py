@@ -84,7 +84,10 @@ def meeting_facts(read: Reader, view: View, discourse: Discourse, people: People
         return []  # "бірқатар кездесу өткізеді": nobody named to meet
     if not (held or (acts and (nouns or talks)) or venue):
         return []
-    if not persons and any(lemma in cues["delegations"] for lemma in lemmas):
+    attended = "қатыс" in lemmas and any(
+        n < len(view.tokens) and view.tokens[n].feats.get("Case") == "Dat" for n in nouns
+    )
+    if not persons and (attended or any(lemma in cues["delegations"] for lemma in lemmas)):
         persons = [
             m.entity
             for m in view.mentions
@@ -94,7 +97,8 @@ def meeting_facts(read: Reader, view: View, discourse: Discourse, people: People
                 read.case(view.doc, m) in ("Nom", None)
                 or (read.word_after_list(view, m) or "").startswith(tuple(cues["delegations"]))
             )
-        ]  # "Ресей мен Иран делегациялары", "Қырғызстан мен Өзбекстанның сыртқы істер министрлері"
+        ]  # "Ресей мен Иран делегациялары", "Қырғызстан мен Өзбекстанның сыртқы істер министрлері",
+        # "кездесуге Әзірбайжан, Армения ... қатысты" (states that attend)
     orgs = [
         m.entity
         for m in view.mentions

@@ -171,7 +171,9 @@ def counted_group(read: Reader, view: View, discourse: Discourse) -> list[str]:
     numbers: dict[str, int] = read.cues["group_numbers"]
     for i, w in enumerate(view.words[:-1]):
         if w in numbers and view.lemmas[i + 1] in read.cues["pair_nouns"]:
-            return next((g for g in reversed(discourse.groups) if len(g) == numbers[w]), [])
+            # "он бір республиканың": tens and units in two words
+            tens = numbers.get(view.words[i - 1], 0) if i and numbers.get(view.words[i - 1], 0) >= 10 else 0
+            return next((g for g in reversed(discourse.groups) if len(g) == tens + numbers[w]), [])
     return []
 
 
