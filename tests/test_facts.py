@@ -942,3 +942,31 @@ def test_travellers_named_after_a_participle_and_the_stop_a_trip_set_off_from_ar
         ("person:yoon-suk-yeol", "country:TM"),
         ("person:yoon-suk-yeol", "country:KZ"),
     ]
+
+
+def test_a_latin_title_keeps_its_letters_and_a_describing_refusal_negates_nothing(pipeline):
+    text = (
+        "Keñes Odağynan qalğan iadrolyq arsenaldan bas tartqan Qazaqstan 1994 jyly "
+        "Iadrolyq qarudy taratpau turaly şartqa qosyldy.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 2, 14))
+    assert [(f["parties"], f.get("title"), m) for f, _, m in facts_of(doc, "agreement")] == [
+        (["country:KZ"], "Iadrolyq qarudy taratpau turaly şart", "asserted")
+    ]
+
+
+def test_a_charter_is_ratified_by_states_and_a_member_before_its_title_is_a_member(pipeline):
+    text = (
+        "Тәуелсіз Мемлекеттер Достастығы 1991 жылы құрылды.\n"
+        "Украина ұйымның Жарғысын ратификацияламаған.\n"
+        "2018 жылғы қаңтарда Қазақстан БҰҰ Қауіпсіздік Кеңесінің төрағасы міндетін атқарды.\n"
+        "Астанада ҰҚШҰ саммиті өтті, бірақ ұйымға мүше Арменияның Премьер-министрі Никол Пашинян келмеді.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 11, 28))
+    assert [(f["parties"], m) for f, _, m in facts_of(doc, "agreement")] == [(["country:UA"], "negated")]
+    assert [(f["chair"], f["organization"]) for f, _, _ in facts_of(doc, "chairmanship")] == [
+        ("country:KZ", "org:UNSC")
+    ]
+    assert [(f["member"], f["organization"], m) for f, _, m in facts_of(doc, "membership")] == [
+        ("country:AM", "org:CSTO", "asserted")
+    ]

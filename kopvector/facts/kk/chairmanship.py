@@ -19,7 +19,8 @@ def chair_receivers(read: Reader, view: View) -> list[str]:
 
 
 def chairmanship_facts(read: Reader, view: View, discourse: Discourse, people: People) -> list[Fact]:
-    if "төрағалық" not in view.lemmas:
+    acting = any(set(words) <= set(view.lemmas) for words in read.cues["chairmanship"]["acts_as"])
+    if "төрағалық" not in view.lemmas and not acting:
         return []
     countries = read.countries(view)
     receivers = chair_receivers(read, view)

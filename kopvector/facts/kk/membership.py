@@ -64,7 +64,9 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
         lemmas[i] == "мүше" and view.words[i + 1 : i + 2] and view.words[i + 1].startswith("болу")
         for i in range(len(lemmas))
     )  # "мүше болуға өтінім", "мүше болу жөніндегі міндеттемелері": not yet a member
-    applies = to_be or any(lemma in read.cues["membership"]["applies"] for lemma in lemmas)
+    # "мүше болудан бас тартты": refused to join, so no member (and no applicant either)
+    refused = any(contains(view.words, phrase) for phrase in read.cues["refused"])
+    applies = (to_be and not refused) or any(lemma in read.cues["membership"]["applies"] for lemma in lemmas)
     attributive = (
         all(
             view.words[i + 1 : i + 2] and _lemma(view.tokens[i + 1]) in ("ел", "мемлекет")
@@ -79,6 +81,13 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
     status = (
         "observer" if observer else "dialogue_partner" if partner else "applicant" if applies else "member"
     )
+    described = [
+        m.entity
+        for m in view.mentions
+        if m.entity.startswith("country:")
+        and m.first > view.first
+        and view.lemmas[m.first - view.first - 1] == "мүше"
+    ]  # "Ұйымға мүше Арменияның Премьер-министрі": the member state before its title
     members = actors_in(read, view, people, capitals=True) + [
         m.entity
         for m in view.mentions
@@ -106,9 +115,9 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
             0.8,
             when=when,
             time_text=time_text,
-            modality="negated" if leaves else "asserted" if stays else modality,
+            modality="negated" if leaves else "asserted" if stays or member in described else modality,
         )
-        for member in dict.fromkeys(members)
+        for member in dict.fromkeys([*members, *described])
         for org in _admitted_to(read, view, organisations_in(read, view, discourse))
         if org not in forums  # "БҰҰ Бас Ассамблеясының отырысында ... мүше болып сайланды"
     ]
