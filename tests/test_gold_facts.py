@@ -5,8 +5,9 @@ test time, and those checks skip cleanly when ../shared is absent. The articles 
 gold/facts/articles/ (the set the extractor was tuned on), gold/facts/heldout/ (the held-out set,
 written and annotated afterwards), gold/facts/heldout2/ (the second held-out set),
 gold/facts/heldout3/ (the third), gold/facts/heldout4/ (the fourth), gold/facts/heldout5/ (the fifth),
-gold/facts/heldout6/ (the sixth), gold/facts/heldout7/ (the seventh) and gold/facts/heldout8/ (the eighth,
-blind held-out set). All get the same checks, and every evidence offset must point into `article.text`.
+gold/facts/heldout6/ (the sixth), gold/facts/heldout7/ (the seventh), gold/facts/heldout8/ (the eighth)
+and gold/facts/heldout10/ (the tenth, blind held-out set). All get the same checks, and every evidence
+offset must point into `article.text`.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ HELDOUT5_GOLD = GOLD / "heldout5.jsonl"
 HELDOUT6_GOLD = GOLD / "heldout6.jsonl"
 HELDOUT7_GOLD = GOLD / "heldout7.jsonl"
 HELDOUT8_GOLD = GOLD / "heldout8.jsonl"
+HELDOUT10_GOLD = GOLD / "heldout10.jsonl"
 # Article sets: name -> (gold file, directory of the article texts under gold/facts/).
 ARTICLE_SETS = {
     "articles": (ARTICLES_GOLD, "articles"),
@@ -47,6 +49,7 @@ ARTICLE_SETS = {
     "heldout6": (HELDOUT6_GOLD, "heldout6"),
     "heldout7": (HELDOUT7_GOLD, "heldout7"),
     "heldout8": (HELDOUT8_GOLD, "heldout8"),
+    "heldout10": (HELDOUT10_GOLD, "heldout10"),
 }
 # Held-out sets: name -> (the sets written before it, its README heading, its label in the counts table).
 HELDOUT_SETS = {
@@ -73,6 +76,21 @@ HELDOUT_SETS = {
         ("articles", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
         "## Eighth held-out set",
         "held-out 8",
+    ),
+    "heldout10": (
+        (
+            "articles",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+            "heldout7",
+            "heldout8",
+        ),
+        "## Tenth held-out set",
+        "held-out 10",
     ),
 }
 
