@@ -5,9 +5,9 @@ test time, and those checks skip cleanly when ../shared is absent. The articles 
 gold/facts/articles/ (the set the extractor was tuned on), gold/facts/heldout/ (the held-out set,
 written and annotated afterwards), gold/facts/heldout2/ (the second held-out set),
 gold/facts/heldout3/ (the third), gold/facts/heldout4/ (the fourth), gold/facts/heldout5/ (the fifth),
-gold/facts/heldout6/ (the sixth), gold/facts/heldout7/ (the seventh), gold/facts/heldout8/ (the eighth)
-and gold/facts/heldout9/ (the ninth, blind held-out set). All get the same checks, and every evidence
-offset must point into `article.text`.
+gold/facts/heldout6/ (the sixth), gold/facts/heldout7/ (the seventh), gold/facts/heldout8/ (the eighth),
+gold/facts/heldout9/ (the ninth) and gold/facts/heldout10/ (the tenth). All get the same checks, and every
+evidence offset must point into `article.text`.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ HELDOUT6_GOLD = GOLD / "heldout6.jsonl"
 HELDOUT7_GOLD = GOLD / "heldout7.jsonl"
 HELDOUT8_GOLD = GOLD / "heldout8.jsonl"
 HELDOUT9_GOLD = GOLD / "heldout9.jsonl"
+HELDOUT10_GOLD = GOLD / "heldout10.jsonl"
 # Article sets: name -> (gold file, directory of the article texts under gold/facts/).
 ARTICLE_SETS = {
     "articles": (ARTICLES_GOLD, "articles"),
@@ -50,6 +51,7 @@ ARTICLE_SETS = {
     "heldout7": (HELDOUT7_GOLD, "heldout7"),
     "heldout8": (HELDOUT8_GOLD, "heldout8"),
     "heldout9": (HELDOUT9_GOLD, "heldout9"),
+    "heldout10": (HELDOUT10_GOLD, "heldout10"),
 }
 # Held-out sets: name -> (the sets written before it, its README heading, its label in the counts table).
 HELDOUT_SETS = {
@@ -91,6 +93,22 @@ HELDOUT_SETS = {
         ),
         "## Ninth held-out set",
         "held-out 9",
+    ),
+    "heldout10": (
+        (
+            "articles",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+            "heldout7",
+            "heldout8",
+            "heldout9",
+        ),
+        "## Tenth held-out set",
+        "held-out 10",
     ),
 }
 
