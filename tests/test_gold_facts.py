@@ -29,87 +29,19 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "gold" / "facts"
 KAZNERD_GOLD = GOLD / "kaznerd_dev.jsonl"
 ARTICLES_GOLD = GOLD / "articles.jsonl"
-HELDOUT_GOLD = GOLD / "heldout.jsonl"
-HELDOUT2_GOLD = GOLD / "heldout2.jsonl"
-HELDOUT3_GOLD = GOLD / "heldout3.jsonl"
-HELDOUT4_GOLD = GOLD / "heldout4.jsonl"
-HELDOUT5_GOLD = GOLD / "heldout5.jsonl"
-HELDOUT6_GOLD = GOLD / "heldout6.jsonl"
-HELDOUT7_GOLD = GOLD / "heldout7.jsonl"
-HELDOUT8_GOLD = GOLD / "heldout8.jsonl"
-HELDOUT9_GOLD = GOLD / "heldout9.jsonl"
-HELDOUT10_GOLD = GOLD / "heldout10.jsonl"
+# The article sets in the order they were written; the held-out ones are named "## Held-out set",
+# "## Second held-out set", ... in the README, and "held-out", "held-out 2", ... in its counts tables.
+ORDINALS = ["Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"]
+SET_ORDER = ["articles", "heldout", *(f"heldout{n}" for n in range(2, len(ORDINALS) + 2))]
 # Article sets: name -> (gold file, directory of the article texts under gold/facts/).
-ARTICLE_SETS = {
-    "articles": (ARTICLES_GOLD, "articles"),
-    "heldout": (HELDOUT_GOLD, "heldout"),
-    "heldout2": (HELDOUT2_GOLD, "heldout2"),
-    "heldout3": (HELDOUT3_GOLD, "heldout3"),
-    "heldout4": (HELDOUT4_GOLD, "heldout4"),
-    "heldout5": (HELDOUT5_GOLD, "heldout5"),
-    "heldout6": (HELDOUT6_GOLD, "heldout6"),
-    "heldout7": (HELDOUT7_GOLD, "heldout7"),
-    "heldout8": (HELDOUT8_GOLD, "heldout8"),
-    "heldout9": (HELDOUT9_GOLD, "heldout9"),
-    "heldout10": (HELDOUT10_GOLD, "heldout10"),
-}
+ARTICLE_SETS = {name: (GOLD / f"{name}.jsonl", name) for name in SET_ORDER}
 # Held-out sets: name -> (the sets written before it, its README heading, its label in the counts table).
 HELDOUT_SETS = {
     "heldout": (("articles",), "## Held-out set", "held-out"),
-    "heldout2": (("articles", "heldout"), "## Second held-out set", "held-out 2"),
-    "heldout3": (("articles", "heldout", "heldout2"), "## Third held-out set", "held-out 3"),
-    "heldout4": (("articles", "heldout", "heldout2", "heldout3"), "## Fourth held-out set", "held-out 4"),
-    "heldout5": (
-        ("articles", "heldout", "heldout2", "heldout3", "heldout4"),
-        "## Fifth held-out set",
-        "held-out 5",
-    ),
-    "heldout6": (
-        ("articles", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
-        "## Sixth held-out set",
-        "held-out 6",
-    ),
-    "heldout7": (
-        ("articles", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
-        "## Seventh held-out set",
-        "held-out 7",
-    ),
-    "heldout8": (
-        ("articles", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
-        "## Eighth held-out set",
-        "held-out 8",
-    ),
-    "heldout9": (
-        (
-            "articles",
-            "heldout",
-            "heldout2",
-            "heldout3",
-            "heldout4",
-            "heldout5",
-            "heldout6",
-            "heldout7",
-            "heldout8",
-        ),
-        "## Ninth held-out set",
-        "held-out 9",
-    ),
-    "heldout10": (
-        (
-            "articles",
-            "heldout",
-            "heldout2",
-            "heldout3",
-            "heldout4",
-            "heldout5",
-            "heldout6",
-            "heldout7",
-            "heldout8",
-            "heldout9",
-        ),
-        "## Tenth held-out set",
-        "held-out 10",
-    ),
+    **{
+        f"heldout{n}": (tuple(SET_ORDER[:n]), f"## {ordinal} held-out set", f"held-out {n}")
+        for n, ordinal in enumerate(ORDINALS, start=2)
+    },
 }
 
 # Fact kinds and their arguments, as in docs/record-schema.md: (required, optional).
