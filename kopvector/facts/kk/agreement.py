@@ -14,6 +14,7 @@ from kopvector.facts.kk.view import View
 from kopvector.facts.kk.words import contains
 from kopvector.facts.quote_cues import lemma as _lemma
 from kopvector.language.kk.latin import cyrillic_to_latin
+from kopvector.language.script import detect_script
 
 
 def agreement_facts(read: Reader, view: View, discourse: Discourse, people: People) -> list[Fact]:
@@ -86,7 +87,8 @@ def _owners(read: Reader, view: View, documents: list[int], discourse: Discourse
             and view.lemmas[i - 1] in read.cues["organisation_words"]
             and view.tokens[i - 1].feats.get("Case") == "Gen"
         ):
-            owners.add(referred_organisation(read, [view.lemmas[i - 1]], discourse) or "")
+            owner = referred_organisation(read, [view.lemmas[i - 1]], discourse)
+            owners.update([owner] if owner else [])
     return owners
 
 
@@ -112,7 +114,7 @@ def _about(read: Reader, view: View, i: int) -> str | None:
     nouns = [*read.cues["agreement"]["nouns"], *read.cues["agreement"]["joint_nouns"]]
     noun = next((n for n in nouns if written.lower().startswith(n)), _lemma(head))
     # The head in its dictionary form, in the article's own letters: "... turaly şart" from "şartqa".
-    latin = not any("\u0400" <= ch <= "\u04ff" for ch in written)
+    latin = detect_script(written) == "Latn"
     return text[view.tokens[first].start : head.start] + (
         written[: len(cyrillic_to_latin(noun))] if latin else noun
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kopvector.document import Fact
 from kopvector.facts.kk.discourse import Discourse
 from kopvector.facts.kk.forums import forums_in
-from kopvector.facts.kk.modality import make_fact
+from kopvector.facts.kk.modality import make_fact, refuses
 from kopvector.facts.kk.people import People
 from kopvector.facts.kk.reader import Reader
 from kopvector.facts.kk.roles import actors_in, organisations_in
@@ -65,8 +65,9 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
         for i in range(len(lemmas))
     )  # "мүше болуға өтінім", "мүше болу жөніндегі міндеттемелері": not yet a member
     # "мүше болудан бас тартты": refused to join, so no member (and no applicant either)
-    refused = any(contains(view.words, phrase) for phrase in read.cues["refused"])
-    applies = (to_be and not refused) or any(lemma in read.cues["membership"]["applies"] for lemma in lemmas)
+    applies = (to_be and not refuses(read, view)) or any(
+        lemma in read.cues["membership"]["applies"] for lemma in lemmas
+    )
     attributive = (
         all(
             view.words[i + 1 : i + 2] and _lemma(view.tokens[i + 1]) in ("ел", "мемлекет")

@@ -23,17 +23,18 @@ def _after(when: str, published: str) -> bool:
     return start > published[: len(start)]
 
 
-def _refused(view: View, phrase: list[str]) -> bool:
-    """The phrase ("бас тартты") said of the clause's own act; "арсеналдан бас тартқан Қазақстан"
+def refuses(read: Reader, view: View) -> bool:
+    """The clause refuses its own act ("қол қоюдан бас тартты"); "арсеналдан бас тартқан Қазақстан"
     only describes the state (a participle before a name or noun)."""
-    if not contains(view.words, phrase):
-        return False
-    n = len(phrase)
-    return any(
-        view.words[i : i + n] == phrase
-        and not (i + n < len(view.tokens) and view.tokens[i + n].pos in ("NOUN", "PROPN"))
-        for i in range(len(view.words) - n + 1)
-    )
+    for phrase in read.cues["refused"]:
+        n = len(phrase)
+        if contains(view.words, phrase) and any(
+            view.words[i : i + n] == phrase
+            and not (i + n < len(view.tokens) and view.tokens[i + n].pos in ("NOUN", "PROPN"))
+            for i in range(len(view.words) - n + 1)
+        ):
+            return True
+    return False
 
 
 def modality_of(read: Reader, view: View, kind: str) -> str:
@@ -43,7 +44,7 @@ def modality_of(read: Reader, view: View, kind: str) -> str:
         w in read.cues["negators"] and (i == 0 or words[i - 1] not in read.cues["not_negating_before"])
         for i, w in enumerate(words)
     ) or any(lemma in read.cues["cancelled"] for lemma in lemmas)
-    negation = negation or any(_refused(view, phrase) for phrase in read.cues["refused"])
+    negation = negation or refuses(read, view)
     named = {i for m in view.mentions for i in range(m.first - view.first, view.after(m))}
     verbs = [t for i, t in enumerate(view.tokens) if i not in named]  # "фон дер Ляйен" has no verb
     if negation or any(t.feats.get("Polarity") == "Neg" for t in verbs if t.pos == "VERB"):
