@@ -970,3 +970,14 @@ def test_a_charter_is_ratified_by_states_and_a_member_before_its_title_is_a_memb
     assert [(f["member"], f["organization"], m) for f, _, m in facts_of(doc, "membership")] == [
         ("country:AM", "org:CSTO", "asserted")
     ]
+
+
+def test_a_nationalitys_troops_serve_beside_the_other_states_named(pipeline):
+    text = (
+        "2018 жылы қазақстандық рота Ливандағы UNIFIL құрамында Үндістан батальонымен бірге қызмет атқарды.\n"
+    )
+    doc = analyse(pipeline, text, date(2019, 5, 29))
+    assert [f["participant"] for f, _, _ in facts_of(doc, "mission_participation")] == [
+        "country:KZ",
+        "country:IN",
+    ]

@@ -30,14 +30,18 @@ def mission_facts(
     owners = [
         m.entity
         for m in read.countries(view)
-        if (read.case(view.doc, m) == "Gen" or m.label == "NORP") and _owns_troops(read, view, m)
-    ]  # "Қазақстанның біріктірілген батальоны", "америкалық әскери қызметші": this state's troops
+        if read.case(view.doc, m) == "Gen" and _owns_troops(read, view, m)
+    ]  # "Қазақстанның біріктірілген батальоны": the troops are this state's, whatever framework
+    nationals = [
+        m.entity for m in read.countries(view) if m.label == "NORP" and _owns_troops(read, view, m)
+    ]  # "америкалық әскери қызметші"; "қазақстандық рота ... Үндістан батальонымен": one of the actors
     withdrawn = troops and any(lemma in cues["withdraws"] for lemma in lemmas)
     cases = ("Loc", "Dat", "Gen", "Abl") if withdrawn else ("Loc", "Dat", "Gen")
     places = [
         m.entity
         for m in read.countries(view, places=True)
-        if (read.case(view.doc, m) in cases or m.entity.startswith("place:")) and m.entity not in owners
+        if (read.case(view.doc, m) in cases or m.entity.startswith("place:"))
+        and m.entity not in owners + nationals
     ]
     mission = missions[0] if missions else (context.mission if troops else None)
     if mission is None and "миссия" in lemmas and "org:UN" in view.ids("org:"):
@@ -70,7 +74,9 @@ def mission_facts(
         for m in read.countries(view)
         if sends and read.case(view.doc, m) in ("Nom", None) and m.label != "NORP"
     ]  # "Қазақстан ... НАТО күштеріне әскер жіберген жоқ": the sender
-    participants = owners or senders or forces or actors
+    # "ҰҚШҰ күштерінің құрамында ресейлік әскерилер": the nationality's troops, not the framework's
+    with_nationals = list(dict.fromkeys([*nationals, *actors])) if nationals else []
+    participants = owners or senders or with_nationals or forces or actors
     unnamed_owner = any(
         lemma in read.cues["pair_nouns"] and t.feats.get("Case") == "Gen"
         for lemma, t in zip(lemmas, view.tokens, strict=True)
