@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kopvector.document import Fact
+from kopvector.document import Fact, Mention
 from kopvector.facts.kk.discourse import Discourse
 from kopvector.facts.kk.modality import make_fact
 from kopvector.facts.kk.people import People, countries_of
@@ -10,6 +10,9 @@ from kopvector.facts.kk.reader import Reader
 from kopvector.facts.kk.roles import person_referred
 from kopvector.facts.kk.view import View
 from kopvector.facts.quote_cues import lemma as _lemma
+
+# The locative made an adjective: "Ауғанстандағы", "Бішкектегі" (the place of what follows).
+_ATTRIBUTIVE = ("дағы", "дегі", "тағы", "тегі")
 
 
 def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) -> list[Fact]:
@@ -36,8 +39,9 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
         and (trip or (t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Conv", "Fin")))
         for t in view.tokens
     )
+    present = _present(read, view, people)
     if not (trip or moves or stays) or (not trip and len(view.tokens) > 25):
-        return []
+        return [make_fact(read, view, "visit", {"visitor": v, "destination": d}, 0.6) for v, d in present]
     to_a_meeting = any(
         t.feats.get("Case") == "Dat" and read.inflects(t, read.cues["meeting"]["events"]) for t in view.tokens
     )
@@ -91,7 +95,7 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
     if not visitors and not destinations and trip and called_off and discourse.visit:
         visitors, destinations = [discourse.visit["visitor"]], [discourse.visit["destination"]]
     if not visitors or not destinations:
-        return []
+        return [make_fact(read, view, "visit", {"visitor": v, "destination": d}, 0.6) for v, d in present]
     kind = next(
         (
             v
@@ -123,7 +127,12 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
             **({"visit_type": kind} if kind else {}),
         }
         facts.append(make_fact(read, view, "visit", args, 0.75))
-    return facts
+    told = {(f.args["visitor"], f.args["destination"]) for f in facts}
+    return facts + [
+        make_fact(read, view, "visit", {"visitor": v, "destination": d}, 0.6)
+        for v, d in present
+        if (v, d) not in told
+    ]
 
 
 def _described(read: Reader, view: View, moves: list[int], people: People) -> list[str]:
@@ -141,3 +150,50 @@ def _described(read: Reader, view: View, moves: list[int], people: People) -> li
             if j < len(view.tokens) and view.words[j] in read.cues["list_links"]:
                 j += 1
     return found
+
+
+def _present(read: Reader, view: View, people: People) -> list[tuple[str, str]]:
+    """Officials the clause places in a foreign place while they meet, talk, attend or speak there
+    ("Кеше Токиода Мемлекет басшысы Абэмен келіссөз жүргізді"): a visit to that place's country. A
+    clause that names no place, or a person whose country the text does not fix, gives none."""
+    if not any(lemma in read.cues["visit"]["acts_abroad"] for lemma in view.lemmas):
+        return []
+    where = [
+        c
+        for m in read.countries(view, places=True)
+        if read.case(view.doc, m) == "Loc" and _where_it_happens(read, view, m)
+        for c in [read.country_of_place(m.entity)]
+        if c
+    ]
+    if len(set(where)) != 1:
+        return []  # no place, or several: which one the person was in is not said
+    persons = [
+        m.entity
+        for m in view.mentions
+        if m.entity.startswith("person:")
+        and m.entity in people.officials
+        and read.case(view.doc, m) in ("Nom", "Ins", None)
+    ]
+    return [
+        (person, where[0]) for person in dict.fromkeys(persons) if _abroad(read, person, where[0], people)
+    ]
+
+
+def _where_it_happens(read: Reader, view: View, mention: Mention) -> bool:
+    """A locative that places the act ("Бейжіңде", "Самарқандтағы жиынға"); "Ауғанстандағы
+    жағдайға" only says which situation was spoken of."""
+    form = view.doc.tokens[mention.last - 1].norm.lower()
+    if not form.endswith(_ATTRIBUTIVE):
+        return True
+    i = view.after(mention)
+    return i < len(view.tokens) and read.inflects(view.tokens[i], read.cues["meeting"]["events"])
+
+
+def _abroad(read: Reader, person: str, country: str, people: People) -> bool:
+    """Whether `country` is foreign to the person: another state's official, or an international one
+    (a Secretary-General holds an organisation's office and no state's)."""
+    home = countries_of(read, [person], people)
+    if home:
+        return home[0] != country
+    entry = read.catalog.get(person)
+    return bool(entry and entry.offices) and all(o.of.startswith("org:") for o in entry.offices)
