@@ -60,8 +60,11 @@ def _is_acronym(form: str) -> bool:
 
 
 def _key(words: Sequence[str]) -> str:
-    """The comparison form: case-folded, single spaces, "+" joined ("C5 + 1" as tokenized = "C5+1")."""
-    return " ".join(" ".join(words).replace("ё", "е").casefold().split()).replace(" + ", "+")
+    """The comparison form: case-folded, single spaces, "+" joined ("C5 + 1" as tokenized = "C5+1",
+    "ОПЕК +" = "ОПЕК+")."""
+    return (
+        " ".join(" ".join(words).replace("ё", "е").casefold().split()).replace(" +", "+").replace("+ ", "+")
+    )
 
 
 class CatalogMatcher:
@@ -156,7 +159,8 @@ class CatalogMatcher:
         longest = min(len(words), i + MAX_WORDS) if _key([words[i]]) in self._first_words else i + 1
         for last in range(longest, i, -1):
             span = words[i:last]
-            if not (span[-1][:1].isalnum() and all(w[:1].isalnum() or w in _JOINERS for w in span)):
+            ends = span[-1][:1].isalnum() or (span[-1] == "+" and len(span) > 1)  # "ОПЕК+"
+            if not (ends and all(w[:1].isalnum() or w in _JOINERS for w in span)):
                 continue
             ids = self._lookup_name(span)
             if ids:

@@ -51,7 +51,7 @@ def chairmanship_facts(read: Reader, view: View, discourse: Discourse, people: P
             or (
                 passes
                 and read.case(view.doc, m) == "Gen"
-                and "төрағалық" in view.lemmas[view.after(m) : view.after(m) + 3]
+                and "төрағалық" in view.lemmas[view.after(m) : view.after(m) + 4]
             )  # "Қазақстанның бір жылдық төрағалығы аяқталып, ... Қытайға өтті"
         )
     ]

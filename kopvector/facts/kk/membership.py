@@ -41,6 +41,12 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
         for i, w in enumerate(view.words)
     )  # "Ереван ұйымнан ресми түрде шыққан жоқ": still a member
     leaves = leaves and not stays
+    admitting = [
+        t for t in view.tokens if _lemma(t) in cues["admits"] and _in_organisation(read, view, case="Dat")
+    ]
+    admitted = (
+        [m.entity for m in read.countries(view) if read.case(view.doc, m) == "Acc"] if admitting else []
+    )  # "Үндістан мен Пәкістанды ұйымға қабылдау туралы шешім"
     voted = any(w.startswith(tuple(cues["elected"])) for w in view.words)
     elected = voted and (
         bool(view.ids("org:"))
@@ -58,6 +64,7 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
         or leaves
         or stays
         or elected
+        or admitted
     ):
         return []
     to_be = any(
@@ -79,6 +86,7 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
     if attributive and not (observer or partner or founder or joins):
         return []
     forums = forums_in(read, view)
+    applies = applies or any(t.feats.get("VerbForm") == "Vnoun" for t in admitting)  # a decision to admit
     status = (
         "observer" if observer else "dialogue_partner" if partner else "applicant" if applies else "member"
     )
@@ -118,7 +126,7 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
             time_text=time_text,
             modality="negated" if leaves else "asserted" if stays or member in described else modality,
         )
-        for member in dict.fromkeys([*members, *described])
+        for member in dict.fromkeys([*members, *described, *admitted])
         for org in _admitted_to(read, view, organisations_in(read, view, discourse))
         if org not in forums  # "БҰҰ Бас Ассамблеясының отырысында ... мүше болып сайланды"
     ]
@@ -136,11 +144,11 @@ def _admitted_to(read: Reader, view: View, orgs: list[str]) -> list[str]:
     return list(dict.fromkeys(parent or org for org, parent in zip(orgs, parents, strict=True)))
 
 
-def _in_organisation(read: Reader, view: View) -> bool:
-    """The clause places someone in an organisation: "ШЫҰ-да", "ұйымда" ("Моңғолия ұйымда
-    бақылаушы" is an observer of it; "ЕҚЫҰ бақылаушылары" are election monitors)."""
-    return any(m.entity.startswith("org:") and read.case(view.doc, m) == "Loc" for m in view.mentions) or any(
-        lemma in read.cues["organisation_words"] and t.feats.get("Case") == "Loc"
+def _in_organisation(read: Reader, view: View, case: str = "Loc") -> bool:
+    """The clause names an organisation in this case: "ШЫҰ-да", "ұйымда" ("Моңғолия ұйымда
+    бақылаушы" is an observer of it; "ЕҚЫҰ бақылаушылары" are election monitors), "ұйымға" (admitted to)."""
+    return any(m.entity.startswith("org:") and read.case(view.doc, m) == case for m in view.mentions) or any(
+        lemma in read.cues["organisation_words"] and t.feats.get("Case") == case
         for lemma, t in zip(view.lemmas, view.tokens, strict=True)
     )
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from kopvector.document import Evidence, Fact
+from kopvector.document import Evidence, Fact, Token
 from kopvector.facts.kk.reader import Reader
 from kopvector.facts.kk.view import View
 from kopvector.facts.kk.words import contains
 from kopvector.facts.quote_cues import lemma as _lemma
 
+# The negative converb's endings: "қолданбай", "келмей" (without using, without coming).
+_NEGATIVE_CONVERB = ("май", "мей", "бай", "бей", "пай", "пей")
+_AUXILIARIES = frozenset({"қал", "отыр", "жүр", "тұр", "жатыр"})  # "келмей қалды": did not come after all
 # Kinds that describe a state: their aorist ("мүше болып табылады", "қызмет етеді") is the present.
 _STATE_KINDS = frozenset({"membership", "chairmanship", "mission_participation", "cooperation"})
 
@@ -21,6 +24,16 @@ def _after(when: str, published: str) -> bool:
     if "W" in start or not start[:4].isdigit():
         return False
     return start > published[: len(start)]
+
+
+def _without(view: View, token: Token) -> bool:
+    """A negative converb that means "without" ("күш қолданбай, бейбіт жолмен шешуге шақырды"): it
+    negates its own phrase, not the clause, unless an auxiliary follows ("келмей қалды")."""
+    converb = token.feats.get("VerbForm") == "Conv" or token.norm.lower().endswith(_NEGATIVE_CONVERB)
+    if token.feats.get("Polarity") != "Neg" or not converb:  # the analyser may read "қолданбай" as an aorist
+        return False
+    following = view.tokens[view.tokens.index(token) + 1 :]
+    return not following or (following[0].pos != "AUX" and _lemma(following[0]) not in _AUXILIARIES)
 
 
 def refuses(read: Reader, view: View) -> bool:
@@ -46,7 +59,8 @@ def modality_of(read: Reader, view: View, kind: str) -> str:
     ) or any(lemma in read.cues["cancelled"] for lemma in lemmas)
     negation = negation or refuses(read, view)
     named = {i for m in view.mentions for i in range(m.first - view.first, view.after(m))}
-    verbs = [t for i, t in enumerate(view.tokens) if i not in named]  # "фон дер Ляйен" has no verb
+    # "фон дер Ляйен" has no verb, and "күш қолданбай" (without force) is no predicate
+    verbs = [t for i, t in enumerate(view.tokens) if i not in named and not _without(view, t)]
     if negation or any(t.feats.get("Polarity") == "Neg" for t in verbs if t.pos == "VERB"):
         return "negated"
     predicate = next(
