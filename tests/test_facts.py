@@ -981,3 +981,52 @@ def test_a_nationalitys_troops_serve_beside_the_other_states_named(pipeline):
         "country:KZ",
         "country:IN",
     ]
+
+
+def test_an_official_acting_in_a_foreign_city_is_visiting_it_but_not_a_country_spoken_of(pipeline):
+    text = (
+        "Кеше Токиода Мемлекет басшысы Нұрсұлтан Назарбаев Жапония Премьер-министрі Синдзо Абэмен келіссөз "
+        "жүргізді.\n"
+        "2010 жылғы сәуірде Астанада БҰҰ Бас хатшысы Пан Ги Мун Нұрсұлтан Назарбаевпен кездесті.\n"
+        "Назарбаев сөйлеген сөзінде Ауғанстандағы жағдайға тоқталды.\n"
+    )
+    doc = analyse(pipeline, text, date(2016, 11, 8))
+    assert [(f["visitor"], f["destination"]) for f, _, _ in facts_of(doc, "visit")] == [
+        ("person:nursultan-nazarbayev", "country:JP"),
+        ("person:ban-ki-moon", "country:KZ"),
+    ]
+
+
+def test_without_force_negates_nothing_and_founders_admitted_states_and_opec_plus_are_members(pipeline):
+    text = (
+        "2002 жылғы 4 маусымда Алматыда СВМДА саммиті өтті.\n"
+        "Саммитті ашқан Нұрсұлтан Назарбаев дауларды күш қолданбай, бейбіт жолмен шешуге шақырды.\n"
+        "Өзбекстан ШЫҰ-ның негізін қалаушылардың бірі болғанымен, «Шанхай бестігінің» әскери келісімдеріне "
+        "қатыспаған.\n"
+        "2015 жылы Уфада ШЫҰ Үндістан мен Пәкістанды ұйымға қабылдау рәсімін бастау туралы шешім қабылдады.\n"
+        "Қазақстан ОПЕК-тің мүшесі емес, алайда ОПЕК+ тобына кіреді.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 6, 4))
+    assert [(f["participants"], m) for f, _, m in facts_of(doc, "meeting")][1] == (
+        ["person:nursultan-nazarbayev"],
+        "asserted",
+    )
+    assert [(f["member"], f["organization"], f["status"], m) for f, _, m in facts_of(doc, "membership")] == [
+        ("country:UZ", "org:SCO", "member", "asserted"),
+        ("country:IN", "org:SCO", "applicant", "asserted"),
+        ("country:PK", "org:SCO", "applicant", "asserted"),
+        ("country:KZ", "org:OPEC", "member", "negated"),
+        ("country:KZ", "org:OPEC+", "member", "asserted"),
+    ]
+
+
+def test_company_deals_are_no_agreements_and_bilateral_talks_at_a_summit_are_not_the_summits(pipeline):
+    text = (
+        "2018 жылғы маусымда Циндаода ШЫҰ саммиті өтті.\n"
+        "Саммит аясында Нарендра Моди мен Си Цзиньпин екіжақты кездесу өткізді.\n"
+        "Сапар барысында екі елдің компаниялары коммерциялық келісімдерге қол қойды.\n"
+    )
+    doc = analyse(pipeline, text, date(2018, 6, 11))
+    meetings = facts_of(doc, "meeting")
+    assert [f.get("organization") for f, _, _ in meetings] == ["org:SCO", None]
+    assert facts_of(doc, "agreement") == []

@@ -71,10 +71,13 @@ class ClauseSplitter:
             and word.startswith(self.agreed_to)
             for t, word in zip(tokens[comma + 1 :], words[comma + 2 :], strict=False)
         )
+        # "... негізін қалаушылардың бірі болғанымен, ... қатыспаған": although one thing, the other
+        concessive = before.feats.get("VerbForm") == "Part" and before.feats.get("Case") == "Ins"
         return (
             words[comma] == ";"
             or after in self.openers
             or finite
+            or concessive
             or denied
             or planned
             or words[comma - 1] in self.negators

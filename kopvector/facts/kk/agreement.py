@@ -54,7 +54,7 @@ def agreement_facts(read: Reader, view: View, discourse: Discourse, people: Peop
             and any(w.startswith(tuple(cues["accedes"])) for w in view.words)
         )  # "Кейін құжатқа Грузия қосылды", "бұл шартқа қосылған жоқ"
     )
-    if not documents or not signed:
+    if not documents or not signed or any(lemma in cues["private"] for lemma in lemmas):
         return []
     owners = _owners(read, view, documents, discourse)
     parties = [

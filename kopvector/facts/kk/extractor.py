@@ -91,7 +91,7 @@ class KazakhFactExtractor:
                     clause.reported or sentence.index in quoted,
                 )
                 if previous is not None:
-                    view.subjects = actors_in(self.read, previous, people)
+                    view.subjects = actors_in(self.read, previous, people, capitals=True)
                     view.organisations = organisations_in(self.read, previous, discourse)
                     view.persons = subjects_in(self.read, previous, discourse, people)
                     view.places = [

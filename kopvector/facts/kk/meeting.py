@@ -112,9 +112,18 @@ def meeting_facts(read: Reader, view: View, discourse: Discourse, people: People
     args: dict[str, Any] = {"participants": list(dict.fromkeys(persons))}
     organisation = orgs[0] if orgs else forum_word(read, view, nouns, discourse) or next(iter(members), None)
     inherited = False
-    if organisation is None and venue and not acts:
+    # "Саммит аясында Моди мен Си Цзиньпин екіжақты кездесу өткізді": talks beside the forum, not of it
+    aside = any(lemma in cues["bilateral"] for lemma in lemmas)
+    if aside:
+        organisation = None
+    if organisation is None and venue and not acts and not aside:
         organisation = discourse.forum  # "Стамбұл саммитінде": a summit of the forum in hand
-    if organisation is None and not talks and all(i == len(lemmas) or lemmas[i] != "келіссөз" for i in nouns):
+    if (
+        organisation is None
+        and not aside
+        and not talks
+        and all(i == len(lemmas) or lemmas[i] != "келіссөз" for i in nouns)
+    ):
         organisation = discourse.event.get("organization")  # "Саммитке X қатысты": the one before
         inherited = organisation is not None
     if not organisation and not _identifiable(persons, people, discourse):

@@ -169,6 +169,10 @@ def counted_group(read: Reader, view: View, discourse: Discourse) -> list[str]:
     """The latest group of that many states ("бес мемлекеттің басшылары", "кепілгер үш мемлекет"):
     those that met or signed together before."""
     numbers: dict[str, int] = read.cues["group_numbers"]
+    for lemma in view.lemmas:
+        size = read.cues["collective_numbers"].get(lemma)
+        if size:  # "бесеудің басшылары"
+            return next((g for g in reversed(discourse.groups) if len(g) == size), [])
     for i, w in enumerate(view.words[:-1]):
         if w in numbers and view.lemmas[i + 1] in read.cues["pair_nouns"]:
             # "он бір республиканың": tens and units in two words

@@ -167,13 +167,17 @@ def _present(read: Reader, view: View, people: People) -> list[tuple[str, str]]:
     ]
     if len(set(where)) != 1:
         return []  # no place, or several: which one the person was in is not said
+    published = view.doc.article.published
+    dated = bool(view.own_time and view.when and published and view.when[:4] != str(published.year))
     persons = [
         m.entity
         for m in view.mentions
         if m.entity.startswith("person:")
         and m.entity in people.officials
         and read.case(view.doc, m) in ("Nom", "Ins", None)
-    ]
+        and not (dated and m.label == "POSITION")
+    ]  # "1991 жылы ... Украина басшылары": a title names whoever held it then, not the holder the date of
+    # publication gives
     return [
         (person, where[0]) for person in dict.fromkeys(persons) if _abroad(read, person, where[0], people)
     ]
