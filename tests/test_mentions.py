@@ -39,6 +39,10 @@ def test_a_name_the_tokenizer_splits_at_a_plus_matches_whole(matcher):
         ("Вашингтонда", "GPE", "place:washington"),
         ("C5 + 1", "ORGANISATION", "org:C5+1"),
     ]
+    assert found(matcher, "Қазақстан ОПЕК + тобына кіреді") == [
+        ("Қазақстан", "GPE", "country:KZ"),
+        ("ОПЕК +", "ORGANISATION", "org:OPEC+"),
+    ]
 
 
 def test_a_catalog_name_the_analyser_does_not_know_is_read_with_its_case_ending(matcher):
@@ -118,3 +122,10 @@ def test_a_first_name_before_a_catalog_surname_makes_a_different_person(matcher)
     catalog = matcher.match(words)
     assert [m.ids for m in catalog] == [("person:kairat-abdrakhmanov",)]
     assert merge([(2, 4, "PERSON")], catalog, words) == [(2, 4, "PERSON")]
+
+
+def test_two_catalog_persons_the_ner_took_for_one_name_stay_two(matcher):
+    words = ["Тоқаев", "Мун", "Чжэ", "Инмен", "кездесті"]
+    catalog = matcher.match(words)
+    assert [m.ids for m in catalog] == [("person:kassym-jomart-tokayev",), ("person:moon-jae-in",)]
+    assert merge([(0, 4, "PERSON")], catalog, words) == [(0, 1, "PERSON"), (1, 4, "PERSON")]

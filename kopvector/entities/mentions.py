@@ -109,11 +109,16 @@ def merge(ner: Sequence[Span], catalog: Sequence[CatalogMatch], words: Sequence[
         for f, la, lb in clean_spans(ner, words)
     ]
     persons = [(f, la) for f, la, lb in ner if lb == "PERSON"]
+    known = {(m.first, m.last) for m in catalog if m.label == "PERSON"}
     catalog = [
         m
         for m in catalog
-        if not (m.label == "PERSON" and any(f < m.first and m.last == la for f, la in persons))
-    ]  # "Ғалым Әбдірахманов" is not the catalog's "Әбдірахманов": the full name decides
+        if not (
+            m.label == "PERSON"
+            and any(f < m.first and m.last == la and (f, m.first) not in known for f, la in persons)
+        )
+    ]  # "Ғалым Әбдірахманов" is not the catalog's "Әбдірахманов": the full name decides; but "Тоқаев Мун Чжэ
+    # Инмен", which the NER took for one name, is two the catalog knows
     merged: list[Span] = []
     covered: set[int] = set()
     for match in catalog:
