@@ -1030,3 +1030,16 @@ def test_company_deals_are_no_agreements_and_bilateral_talks_at_a_summit_are_not
     meetings = facts_of(doc, "meeting")
     assert [f.get("organization") for f, _, _ in meetings] == ["org:SCO", None]
     assert facts_of(doc, "agreement") == []
+
+
+def test_a_state_party_to_a_treaty_signed_it_and_a_state_it_concerns_did_not(pipeline):
+    text = (
+        "Қазақстан Ядролық қаруды таратпау туралы шартқа қатысушы мемлекет.\n"
+        "Қытай мен Франция Қазақстанға қатысты Будапешт меморандумына қол қойған жоқ.\n"
+        "Ядролық қаруға тыйым салу туралы шартқа қатысушы мемлекеттердің кездесуі Нью-Йоркте өтті.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 12, 5))
+    assert [(f["parties"], m) for f, _, m in facts_of(doc, "agreement")] == [
+        (["country:KZ"], "asserted"),
+        (["country:CN", "country:FR"], "negated"),
+    ]

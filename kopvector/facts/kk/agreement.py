@@ -51,8 +51,14 @@ def agreement_facts(read: Reader, view: View, discourse: Discourse, people: Peop
         or any(view.next_lemma(i) == "кел" for i in documents)  # "ортақ шешімге келе алмады"
         or (
             any(view.tokens[i].feats.get("Case") == "Dat" for i in documents)
-            and any(w.startswith(tuple(cues["accedes"])) for w in view.words)
-        )  # "Кейін құжатқа Грузия қосылды", "бұл шартқа қосылған жоқ"
+            and (
+                any(w.startswith(tuple(cues["accedes"])) for w in view.words)
+                or (
+                    any(lemma in cues["party_nouns"] for lemma in lemmas)
+                    and any(read.case(view.doc, m) in ("Nom", None) for m in read.countries(view))
+                )  # "Қазақстан ... шартқа қатысушы мемлекет"; not "шартқа қатысушы мемлекеттердің кездесуі"
+            )
+        )  # "Кейін құжатқа Грузия қосылды", "бұл шартқа қосылған жоқ", "шартқа қатысушы мемлекет"
     )
     if not documents or not signed or any(lemma in cues["private"] for lemma in lemmas):
         return []

@@ -24,7 +24,8 @@ def actors_in(
         m.entity
         for m in read.countries(view)
         if (m.label == "NORP" or read.case(view.doc, m) not in exclude)
-        and read.word_after_list(view, m) != "арасындағы"  # "Израиль мен Хезболла арасындағы қақтығыс"
+        # "Израиль мен Хезболла арасындағы қақтығыс", "Қазақстанға қатысты меморандум": what it is about
+        and read.word_after_list(view, m) not in ("арасындағы", *read.cues["not_a_party_before"])
     ]
     if capitals:  # "Анкара ... мүшесі емес", "Вашингтон одан шығып кеткен"; not "Баку саммитінде"
         actors += [
