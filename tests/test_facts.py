@@ -1043,3 +1043,16 @@ def test_a_state_party_to_a_treaty_signed_it_and_a_state_it_concerns_did_not(pip
         (["country:KZ"], "asserted"),
         (["country:CN", "country:FR"], "negated"),
     ]
+
+
+def test_a_summit_that_came_to_its_end_was_held_and_its_leaders_document_is_its_own(pipeline):
+    text = (
+        "Циндао қаласында Шанхай ынтымақтастық ұйымының екі күндік саммиті бүгін мәресіне жетті.\n"
+        "Екі ел ұйымға былтыр қабылданған.\n"
+        "Жиын қорытындысында басшылар Циндао декларациясына қол қойды.\n"
+    )
+    doc = analyse(pipeline, text, date(2018, 6, 10))
+    assert [(f["organization"], f.get("place")) for f, _, _ in facts_of(doc, "meeting")] == [
+        ("org:SCO", "place:qingdao")
+    ]
+    assert [f["parties"] for f, _, _ in facts_of(doc, "agreement")] == [["org:SCO"]]

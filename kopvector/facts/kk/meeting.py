@@ -229,6 +229,8 @@ def _meeting_act(read: Reader, view: View, i: int, token: Token, nouns: list[int
     """Whether word `i` makes the meeting happen: "өтті", "қатысты", "кездесті"; "келмеді" only to a
     meeting ("кездесуге"), "басқарды" only a delegation, "төрағалық етті" only a person at a session."""
     cues, lemma = read.cues["meeting"], _lemma(token)
+    if lemma == "жет" and i and _lemma(view.tokens[i - 1]) in cues["finish_nouns"]:
+        lemma = "аяқта"  # "саммиті мәресіне жетті": it ended, so it was held
     if lemma == "төрағалық":
         return persons and any(_lemma(view.tokens[n]) in cues["sessions"] for n in nouns)
     welcomes = lemma == "ал" and view.words[i - 1 : i] == ["қарсы"] if i else False  # "қарсы алды"
