@@ -757,8 +757,11 @@ def test_taking_office_joins_nothing_and_a_secretary_of_state_makes_no_state_vis
     )
     doc = analyse(pipeline, text, date(2023, 2, 28))
     assert facts_of(doc, "membership") == []
+    # at the meeting in Astana he is on a visit (the README's visits by presence), and the next
+    # sentence names the visit again: neither is a state visit
     assert [f for f, _, _ in facts_of(doc, "visit")] == [
-        {"visitor": "person:antony-blinken", "destination": "country:KZ"}
+        {"visitor": "person:antony-blinken", "destination": "country:KZ"},
+        {"visitor": "person:antony-blinken", "destination": "country:KZ"},
     ]
 
 
@@ -796,7 +799,8 @@ def test_a_noun_describing_the_last_official_of_that_nationality_refers_to_them(
     )
     doc = analyse(pipeline, text, date(2023, 3, 1))
     assert [(f["visitor"], f["destination"], m) for f, _, m in facts_of(doc, "visit")] == [
-        ("person:antony-blinken", "country:UZ", "planned")
+        ("person:antony-blinken", "country:KZ", "asserted"),
+        ("person:antony-blinken", "country:UZ", "planned"),
     ]
     assert [f["participants"] for f, _, _ in facts_of(doc, "meeting")][-1] == ["person:recep-tayyip-erdogan"]
 

@@ -38,6 +38,8 @@ def meeting_facts(read: Reader, view: View, discourse: Discourse, people: People
     referred = person_referred(read, view, discourse, people)
     if referred:
         persons.insert(0, referred)  # "Астанада ол Тоқаевпен келіссөз жүргізді"
+    elif _guest_index(read, view) is not None and discourse.visit:
+        persons.insert(0, discourse.visit["visitor"])  # "Ақордада мәртебелі қонақты Тоқаев қарсы алды"
     if not persons and not view.names_someone() and not set(cues["delegations"]) & set(lemmas):
         # "Ол ... барады, ал ... саммитке қатысады": the same subject; but "X келмеді, елді ... басқарған
         # делегация таныстырды" is someone else's delegation
@@ -189,13 +191,25 @@ def _received(read: Reader, view: View) -> bool:
     welcomed = any(
         view.words[i - 1 : i] == ["қарсы"] and _lemma(t) == "ал" for i, t in enumerate(view.tokens) if i
     )
-    received = (bool(verbs & set(cues["receives"])) or welcomed) and any(
-        accusative(view.doc.tokens[m.last - 1]) for m in persons
+    received = (bool(verbs & set(cues["receives"])) or welcomed) and (
+        any(accusative(view.doc.tokens[m.last - 1]) for m in persons) or _guest_index(read, view) is not None
     )
     spoke = any(w.startswith(tuple(cues["speaks_with"])) for w in view.words) and any(
         read.case(view.doc, m) == "Ins" for m in persons
     )
     return received or spoke
+
+
+def _guest_index(read: Reader, view: View) -> int | None:
+    """Where the clause names the guest by a noun in the accusative ("мәртебелі қонақты ... қарсы алды")."""
+    return next(
+        (
+            i
+            for i, t in enumerate(view.tokens)
+            if _lemma(t) in read.cues["described_persons"] and accusative(t)
+        ),
+        None,
+    )
 
 
 def _leaders_of(read: Reader, view: View) -> list[str]:
@@ -207,15 +221,18 @@ def _leaders_of(read: Reader, view: View) -> list[str]:
     if not heads or not date:
         return []
     date = date.split("/")[0]
-    leaders = []
+    leaders, states = [], []
     for m in view.mentions:
         if (
             m.entity.startswith("country:")
             and read.word_after_list(view, m) in read.cues["meeting"]["heads_of_state"]
         ):
+            states.append(m.entity)
             holders = read.catalog.office_holders("head_of_state", m.entity, date)
             leaders += holders[:1] if len(holders) == 1 else []
-    return leaders
+    # all of them or the states: "Ауғанстан, Беларусь, Иран және Моңғолияның президенттері" with one
+    # holder the catalog does not know is four states, not three persons
+    return leaders if len(leaders) == len(states) else states
 
 
 def _identifiable(persons: list[str], people: People, discourse: Discourse) -> bool:
