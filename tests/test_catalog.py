@@ -305,6 +305,29 @@ def test_mission_spot_checks(catalog):
     assert catalog["mission:UNAMID"].locations == ("place:darfur",)
     assert "Ливандағы" in catalog["mission:UNIFIL"].names["kk"]
     assert catalog.find("ВСООНЛ") == ("mission:UNIFIL",)
+    # UNOMUR watched the border from the Ugandan side only; UNMIS's area is Sudan and South Sudan today.
+    assert catalog["mission:UNOMUR"].hosts == ("country:UG",)
+    assert catalog["mission:UNMIS"].hosts == ("country:SD", "country:SS")
+
+
+@pytest.mark.parametrize(
+    ("form", "entity"),
+    [
+        ("Ливандағы БҰҰ миссиясы", "mission:UNIFIL"),
+        ("ЮНИФИЛ", "mission:UNIFIL"),
+        ("Батыс Сахарадағы БҰҰ миссиясы", "mission:MINURSO"),
+        ("Оңтүстік Судандағы БҰҰ миссиясы", "mission:UNMISS"),
+        ("Ауғанстандағы БҰҰ миссиясы", "mission:UNAMA"),
+        ("ЮНРККА", "mission:UNRCCA"),
+        ("БҰҰ-ның Балалар қоры", "org:UNICEF"),
+        ("Еуропа Одағы", "org:EU"),
+        ("Шанхай ынтымақтастығы ұйымы", "org:SCO"),
+        ("АзБР", "org:ADB"),
+        ("ҚР ДСМ", "body:kz-ministry-of-health"),
+    ],
+)
+def test_press_names_of_missions_and_organisations(catalog, form, entity):
+    assert catalog.find(form) == (entity,)
 
 
 def test_every_mission_in_un_personnel_data_is_in_the_catalog(catalog):
