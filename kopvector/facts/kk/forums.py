@@ -36,7 +36,8 @@ def forum_word(read: Reader, view: View, nouns: list[int], discourse: Discourse)
             current = next(iter(view.organisations), None) or discourse.forum
             if current:
                 return current
-        for back in range(max(0, n - 8), n):  # "ұйымның Тұрақты кеңесінің отырысында", "Кеңестің ... арналған отырысын"
+        # "ұйымның Тұрақты кеңесінің отырысында", "Кеңестің ... сенім шараларына арналған отырысын"
+        for back in range(max(0, n - 8), n):
             if view.lemmas[back] in words and view.tokens[back].feats.get("Case") == "Gen":
                 return referred_organisation(read, [view.lemmas[back]], discourse)
     return None
