@@ -6,8 +6,8 @@ gold/facts/articles/ (the set the extractor was tuned on), gold/facts/heldout/ (
 written and annotated afterwards), gold/facts/heldout2/ (the second held-out set),
 gold/facts/heldout3/ (the third), gold/facts/heldout4/ (the fourth), gold/facts/heldout5/ (the fifth),
 gold/facts/heldout6/ (the sixth), gold/facts/heldout7/ (the seventh), gold/facts/heldout8/ (the eighth),
-gold/facts/heldout9/ (the ninth) and gold/facts/heldout10/ (the tenth). All get the same checks, and every
-evidence offset must point into `article.text`.
+gold/facts/heldout9/ (the ninth), gold/facts/heldout10/ (the tenth) and gold/facts/heldout11/ (the eleventh).
+All get the same checks, and every evidence offset must point into `article.text`.
 """
 
 from __future__ import annotations
@@ -31,7 +31,18 @@ KAZNERD_GOLD = GOLD / "kaznerd_dev.jsonl"
 ARTICLES_GOLD = GOLD / "articles.jsonl"
 # The article sets in the order they were written; the held-out ones are named "## Held-out set",
 # "## Second held-out set", ... in the README, and "held-out", "held-out 2", ... in its counts tables.
-ORDINALS = ["Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"]
+ORDINALS = [
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Eleventh",
+]
 SET_ORDER = ["articles", "heldout", *(f"heldout{n}" for n in range(2, len(ORDINALS) + 2))]
 # Article sets: name -> (gold file, directory of the article texts under gold/facts/).
 ARTICLE_SETS = {name: (GOLD / f"{name}.jsonl", name) for name in SET_ORDER}
