@@ -1060,3 +1060,44 @@ def test_a_summit_that_came_to_its_end_was_held_and_its_leaders_document_is_its_
         ("org:SCO", "place:qingdao")
     ]
     assert [f["parties"] for f, _, _ in facts_of(doc, "agreement")] == [["org:SCO"]]
+
+
+def test_a_guest_received_by_surname_trips_via_other_capitals_and_a_speech_at_a_foreign_university(pipeline):
+    text = (
+        "АҚШ Мемлекеттік хатшысы Майк Помпео Украина мен Беларусьте болғаннан кейін Нұр-Сұлтанға ұшып "
+        "келді.\n"
+        "Бүгін Мемлекет басшысы Қасым-Жомарт Тоқаев Ақордада Помпеоны қабылдады.\n"
+        "Ертең Помпео Ташкентке ұшады.\n"
+    )
+    doc = analyse(pipeline, text, date(2020, 2, 2))
+    assert sorted((f["destination"], m) for f, _, m in facts_of(doc, "visit")) == [
+        ("country:BY", "asserted"),
+        ("country:KZ", "asserted"),
+        ("country:UA", "asserted"),
+        ("country:UZ", "planned"),
+    ]
+    assert [set(f["participants"]) for f, _, _ in facts_of(doc, "meeting")] == [
+        {"person:kassym-jomart-tokayev", "person:mike-pompeo"}
+    ]
+    speech = (
+        "1994 жылы Назарбаев Мәскеудегі Ломоносов атындағы университетте сөз сөйлеп, Еуразиялық одақ "
+        "құруды ұсынды.\n"
+    )
+    assert [f["destination"] for f, _, _ in facts_of(analyse(pipeline, speech), "visit")] == ["country:RU"]
+
+
+def test_states_admitted_in_the_passive_a_pair_of_governments_and_a_deal_not_reached(pipeline):
+    text = (
+        "Үндістан мен Пәкістан ШЫҰ-ға 2017 жылы Астана саммитінде қабылданған.\n"
+        "1994 жылы Қазақстан мен Ресей арасында келіссөз өтті.\n"
+        "Сол жылғы желтоқсанда екі елдің үкіметтері «Байқоңыр» кешенін жалға беру шартына қол қойды.\n"
+        "2013 жылы Иран мен «алтылық» тараптары ортақ мәмілеге келе алмады.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 6, 1))
+    assert [(f["member"], t) for f, t, _ in facts_of(doc, "membership")] == [
+        ("country:IN", "2017"),
+        ("country:PK", "2017"),
+    ]
+    agreements = [(sorted(f["parties"]), m) for f, _, m in facts_of(doc, "agreement")]
+    assert agreements[0] == (["country:KZ", "country:RU"], "asserted")
+    assert agreements[-1][1] == "negated"

@@ -126,11 +126,27 @@ class KazakhFactExtractor:
                 remember(self.read, view, discourse, people, facts)
                 previous = view
                 previous.follows = frozenset(f.kind for f in facts)
-        doc.facts.extend(_merge_meetings(list(found.values())))
+        doc.facts.extend(_merge_meetings(_drop_undated_twins(list(found.values()))))
         statements = statement_facts(self.read, doc, by_sentence, spoken, people)
         doc.facts.extend(
             replace(f, time=event_times.get(f.evidence.sentence)) if f.time is None else f for f in statements
         )
+
+
+def _drop_undated_twins(facts: list[Fact]) -> list[Fact]:
+    """One fact per sentence: "... мүше ретінде қатысқан ...: екі ел ұйымға 2017 жылы қабылданған" states
+    the membership twice, once with its year; the undated twin adds nothing."""
+    dated = {
+        (f.kind, repr(sorted(f.args.items())), f.modality, f.evidence.sentence)
+        for f in facts
+        if f.time is not None
+    }
+    return [
+        f
+        for f in facts
+        if f.time is not None
+        or (f.kind, repr(sorted(f.args.items())), f.modality, f.evidence.sentence) not in dated
+    ]
 
 
 def _merge_meetings(facts: list[Fact]) -> list[Fact]:

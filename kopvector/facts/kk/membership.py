@@ -44,9 +44,14 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
     admitting = [
         t for t in view.tokens if _lemma(t) in cues["admits"] and _in_organisation(read, view, case="Dat")
     ]
-    admitted = (
-        [m.entity for m in read.countries(view) if read.case(view.doc, m) == "Acc"] if admitting else []
-    )  # "Үндістан мен Пәкістанды ұйымға қабылдау туралы шешім"
+    passive = any(t.feats.get("Voice") == "Pass" or _lemma(t) == "қабылдан" for t in admitting)
+    admitted = [
+        m.entity
+        for m in read.countries(view)
+        if admitting and read.case(view.doc, m) in (("Nom", None) if passive else ("Acc",))
+    ]  # "Үндістан мен Пәкістанды ұйымға қабылдау туралы шешім", "Армения мен Әзірбайжан Кеңеске қабылданған"
+    if passive and not admitted and contains(view.words, ["екі", "ел"]):
+        admitted = list(discourse.sides)  # "Екі ел ұйым қатарына ... қабылданған еді"
     voted = any(w.startswith(tuple(cues["elected"])) for w in view.words)
     elected = voted and (
         bool(view.ids("org:"))
@@ -85,7 +90,11 @@ def membership_facts(read: Reader, view: View, discourse: Discourse, people: Peo
     )  # "ұйымға мүше елдер": describes the members, names none
     if attributive and not (observer or partner or founder or joins):
         return []
-    forums = forums_in(read, view)
+    # "БҰҰ Бас Ассамблеясының отырысында ... сайланды": the forum is not what one joins; but "ШЫҰ-ға ...
+    # Астана саммитінде қабылданған" is admitted to the organisation named in the dative
+    forums = forums_in(read, view) - {
+        m.entity for m in view.mentions if m.entity.startswith("org:") and read.case(view.doc, m) == "Dat"
+    }
     applies = applies or any(t.feats.get("VerbForm") == "Vnoun" for t in admitting)  # a decision to admit
     status = (
         "observer" if observer else "dialogue_partner" if partner else "applicant" if applies else "member"

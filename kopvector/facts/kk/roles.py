@@ -149,12 +149,15 @@ def parties_in(
     sides_of_format = read.format_sides(discourse.forum) if both and not pair else []
     if summit and sides_of_format and len(set(states)) < 2 and set(states) <= set(sides_of_format):
         named = [summit]  # "бес мемлекет пен Германия басшылары декларация қабылдады": the format's
-    elif len(named) < 2 and both and summit:
+    elif len(named) < 2 and both and summit and not pair:  # "екі ел" is two states, not a forum
         named = list(dict.fromkeys([*named, summit]))
     elif sides_of_format and not document:
         named = sides_of_format  # "саммитте тараптар ... талқылады": every side of the format
     elif len(named) < 2 and both:
-        sides = discourse.attendees or discourse.document or discourse.sides
+        found = [discourse.attendees, discourse.document, discourse.sides]
+        # "екі ел" is a pair: the first of these that holds two, not a lone signer of the last document
+        sides = next((s for s in found if len(s) == 2), None) if pair else None
+        sides = sides or next((s for s in found if s), [])
         named = list(dict.fromkeys([*named, *sides]))
     if "құжат" in view.lemmas and discourse.document and set(states) <= set(discourse.document):
         # "Құжатқа X пен Y қол қойды", "Қазақстан құжатты ратификациялады": the document just named

@@ -36,8 +36,12 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
     # in a foreign place visited it (one's own country is no destination, below)
     stays = any(
         (_lemma(t) == "бол" or (trip and _lemma(t) == "жүр"))  # "сапармен жүр": is on a visit there
-        and (trip or (t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Conv", "Fin")))
-        for t in view.tokens
+        and (
+            trip
+            or (t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Conv", "Fin"))
+            or (t.feats.get("Case") == "Abl" and view.next_word(i) in ("кейін", "соң"))
+        )  # "Украина мен Беларусьте болғаннан кейін": after having been there
+        for i, t in enumerate(view.tokens)
     )
     present = _present(read, view, people)
     if not (trip or moves or stays) or (not trip and len(view.tokens) > 25):
@@ -184,13 +188,16 @@ def _present(read: Reader, view: View, people: People) -> list[tuple[str, str]]:
 
 
 def _where_it_happens(read: Reader, view: View, mention: Mention) -> bool:
-    """A locative that places the act ("Бейжіңде", "Самарқандтағы жиынға"); "Ауғанстандағы
-    жағдайға" only says which situation was spoken of."""
+    """A locative that places the act ("Бейжіңде", "Самарқандтағы жиынға", "Мәскеудегі ...
+    университетте"); "Ауғанстандағы жағдайға" only says which situation was spoken of."""
     form = view.doc.tokens[mention.last - 1].norm.lower()
     if not form.endswith(_ATTRIBUTIVE):
         return True
     i = view.after(mention)
-    return i < len(view.tokens) and read.inflects(view.tokens[i], read.cues["meeting"]["events"])
+    following = view.tokens[i : i + 3]
+    return (i < len(view.tokens) and read.inflects(view.tokens[i], read.cues["meeting"]["events"])) or any(
+        t.pos == "NOUN" and t.feats.get("Case") == "Loc" for t in following
+    )
 
 
 def _abroad(read: Reader, person: str, country: str, people: People) -> bool:

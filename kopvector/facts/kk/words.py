@@ -17,9 +17,10 @@ _ACCUSATIVE = ("ды", "ді", "ты", "ті", "ны", "ні")
 def accusative(token: Token) -> bool:
     """Whether a name's last word is in the accusative ("Блинкенді"), read on the form because the
     analyser misses it on foreign names; a possessive title ("Президенті") only looks like one."""
-    if token.feats.get("Person[psor]"):
-        return False
-    return token.feats.get("Case") == "Acc" or token.norm.lower().endswith(_ACCUSATIVE)
+    word = token.norm.lower()
+    if token.feats.get("Person[psor]") and not word.endswith(("ны", "ні")):
+        return False  # "Президенті"; but "Помпеоны", which the analyser also reads as possessive
+    return token.feats.get("Case") == "Acc" or word.endswith(_ACCUSATIVE)
 
 
 # Case, plural and possessive endings of a noun, read on the form where the analyser misreads it.
