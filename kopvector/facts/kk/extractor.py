@@ -136,17 +136,12 @@ class KazakhFactExtractor:
 def _drop_undated_twins(facts: list[Fact]) -> list[Fact]:
     """One fact per sentence: "... мүше ретінде қатысқан ...: екі ел ұйымға 2017 жылы қабылданған" states
     the membership twice, once with its year; the undated twin adds nothing."""
-    dated = {
-        (f.kind, repr(sorted(f.args.items())), f.modality, f.evidence.sentence)
-        for f in facts
-        if f.time is not None
-    }
-    return [
-        f
-        for f in facts
-        if f.time is not None
-        or (f.kind, repr(sorted(f.args.items())), f.modality, f.evidence.sentence) not in dated
-    ]
+
+    def same(f: Fact) -> tuple[Any, ...]:
+        return (f.kind, repr(sorted(f.args.items())), f.modality, f.evidence.sentence)
+
+    dated = {same(f) for f in facts if f.time is not None}
+    return [f for f in facts if f.time is not None or same(f) not in dated]
 
 
 def _merge_meetings(facts: list[Fact]) -> list[Fact]:

@@ -10,9 +10,7 @@ from kopvector.facts.kk.reader import Reader
 from kopvector.facts.kk.roles import person_referred
 from kopvector.facts.kk.view import View
 from kopvector.facts.quote_cues import lemma as _lemma
-
-# The locative made an adjective: "Ауғанстандағы", "Бішкектегі" (the place of what follows).
-_ATTRIBUTIVE = ("дағы", "дегі", "тағы", "тегі")
+from kopvector.language.kk.endings import LOCATIVE_ATTRIBUTIVE
 
 
 def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) -> list[Fact]:
@@ -45,7 +43,7 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
     )
     present = _present(read, view, people)
     if not (trip or moves or stays) or (not trip and len(view.tokens) > 25):
-        return [make_fact(read, view, "visit", {"visitor": v, "destination": d}, 0.6) for v, d in present]
+        return _presence_facts(read, view, present)
     to_a_meeting = any(
         t.feats.get("Case") == "Dat" and read.inflects(t, read.cues["meeting"]["events"]) for t in view.tokens
     )
@@ -99,7 +97,7 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
     if not visitors and not destinations and trip and called_off and discourse.visit:
         visitors, destinations = [discourse.visit["visitor"]], [discourse.visit["destination"]]
     if not visitors or not destinations:
-        return [make_fact(read, view, "visit", {"visitor": v, "destination": d}, 0.6) for v, d in present]
+        return _presence_facts(read, view, present)
     kind = next(
         (
             v
@@ -132,11 +130,12 @@ def visit_facts(read: Reader, view: View, discourse: Discourse, people: People) 
         }
         facts.append(make_fact(read, view, "visit", args, 0.75))
     told = {(f.args["visitor"], f.args["destination"]) for f in facts}
-    return facts + [
-        make_fact(read, view, "visit", {"visitor": v, "destination": d}, 0.6)
-        for v, d in present
-        if (v, d) not in told
-    ]
+    return facts + _presence_facts(read, view, [pair for pair in present if pair not in told])
+
+
+def _presence_facts(read: Reader, view: View, present: list[tuple[str, str]]) -> list[Fact]:
+    """Visits the clause states only by placing officials abroad (no host or type is named)."""
+    return [make_fact(read, view, "visit", {"visitor": v, "destination": d}, 0.6) for v, d in present]
 
 
 def _described(read: Reader, view: View, moves: list[int], people: People) -> list[str]:
@@ -157,7 +156,7 @@ def _described(read: Reader, view: View, moves: list[int], people: People) -> li
 
 
 def _present(read: Reader, view: View, people: People) -> list[tuple[str, str]]:
-    """Officials the clause places in a foreign place while they meet, talk, attend or speak there
+    """Officials the clause places in a foreign place while they meet, talk, attend, speak or sign there
     ("Кеше Токиода Мемлекет басшысы Абэмен келіссөз жүргізді"): a visit to that place's country. A
     clause that names no place, or a person whose country the text does not fix, gives none."""
     if not any(lemma in read.cues["visit"]["acts_abroad"] for lemma in view.lemmas):
@@ -191,7 +190,7 @@ def _where_it_happens(read: Reader, view: View, mention: Mention) -> bool:
     """A locative that places the act ("Бейжіңде", "Самарқандтағы жиынға", "Мәскеудегі ...
     университетте"); "Ауғанстандағы жағдайға" only says which situation was spoken of."""
     form = view.doc.tokens[mention.last - 1].norm.lower()
-    if not form.endswith(_ATTRIBUTIVE):
+    if not form.endswith(LOCATIVE_ATTRIBUTIVE):
         return True
     i = view.after(mention)
     following = view.tokens[i : i + 3]

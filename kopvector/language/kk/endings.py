@@ -20,3 +20,5 @@ CASE_ENDINGS = frozenset(
     | {"дан", "ден", "тан", "тен"}
     | {"мен", "бен", "пен"}
 )
+# The locative made an adjective ("Бішкектегі саммит", "Ауғанстандағы жағдай"): the place of what follows.
+LOCATIVE_ATTRIBUTIVE = ("дағы", "дегі", "тағы", "тегі")
