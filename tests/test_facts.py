@@ -1101,3 +1101,13 @@ def test_states_admitted_in_the_passive_a_pair_of_governments_and_a_deal_not_rea
     agreements = [(sorted(f["parties"]), m) for f, _, m in facts_of(doc, "agreement")]
     assert agreements[0] == (["country:KZ", "country:RU"], "asserted")
     assert agreements[-1][1] == "negated"
+
+
+def test_a_tour_of_several_countries_leaves_the_sides_of_the_talks_as_they_were(pipeline):
+    text = (
+        "Жапония Премьер-министрі Синдзо Абэ Астанада Нұрсұлтан Назарбаевпен келіссөз жүргізді.\n"
+        "Абэ Қазақстанға дейін Моңғолия, Түрікменстан және Қырғызстанда болды.\n"
+        "Ақорданың хабарлауынша, тараптар энергетика саласындағы ынтымақтастықты талқылады.\n"
+    )
+    doc = analyse(pipeline, text, date(2015, 10, 27))
+    assert [f["parties"] for f, _, _ in facts_of(doc, "cooperation")] == [["country:JP", "country:KZ"]]

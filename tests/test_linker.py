@@ -26,6 +26,24 @@ def test_head_of_state_is_resolved_on_the_article_date(pipeline, published, head
     assert ("Мемлекет басшысы", head_of_state) in links(doc)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "head_of_state"),
+    [
+        ("2015 жылы Мемлекет басшысы Астанада шетелдік қонақтарды қабылдады.", "person:nursultan-nazarbayev"),
+        (
+            "2019 жылы Мемлекет басшысы Астанада шетелдік қонақтарды қабылдады.",
+            None,
+        ),  # the office changed hands
+        ("Бүгін Мемлекет басшысы Астанада шетелдік қонақтарды қабылдады.", "person:kassym-jomart-tokayev"),
+    ],
+)
+def test_a_title_in_a_sentence_about_an_earlier_year_names_that_years_holder(
+    pipeline, sentence, head_of_state
+):
+    doc = analyse(pipeline, sentence, date(2025, 3, 10))
+    assert ("Мемлекет басшысы", head_of_state) in links(doc)
+
+
 def test_role_phrase_without_a_date_is_not_guessed(pipeline):
     doc = analyse(pipeline, "Мемлекет басшысы Астанада шетелдік қонақтарды қабылдады.", None)
     assert ("Мемлекет басшысы", None) in links(doc)

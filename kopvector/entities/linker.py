@@ -62,6 +62,8 @@ _SURNAME_ENDINGS = CASE_ENDINGS | {
 # A person is seldom named in the locative: "Фумио Кисида" is not "Киси" + -да, unless the stem is a
 # surname by its ending ("Мағзумовада" is "Мағзумова" + -да).
 _LOCATIVE = ("да", "де", "та", "те")
+# A year in a date mention ("1991 жылғы 21 желтоқсанда").
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 # Peoples' words that name a family of peoples, not one state ("түркі" is Turkic, "түрік" Turkish).
@@ -116,13 +118,14 @@ class Linker:
 
     def link(self, doc: Doc) -> None:
         date = doc.article.published.isoformat() if doc.article.published else None
+        years = _past_years(doc)
         surnames: dict[str, str] = {}
         linked: set[str] = set()
         # Names first, then role phrases, which may take the person named right after them.
         for mention in sorted(doc.mentions, key=lambda m: m.label == "POSITION"):
             if mention.label == "GPE" and mention.text.isalpha() and mention.text.islower():
                 mention.label = "NORP"  # "американ әскерлері": a place name is capitalised, a demonym is not
-            mention.entity = self.resolve(doc, mention, date, surnames, linked)
+            mention.entity = self.resolve(doc, mention, date, surnames, linked, years.get(mention.sentence))
             last = doc.tokens[mention.last - 1]
             # "Кисида" is not "Киси" + -да, nor "Тілеуберді" "Тілеубер" + -ді: the surname as spelt
             if mention.label == "PERSON" and (
@@ -132,7 +135,7 @@ class Linker:
             if mention.entity:
                 linked.add(mention.entity)
         self._add_surnames(doc, surnames)
-        self._widen_roles(doc, date, linked)
+        self._widen_roles(doc, date, linked, years)
         doc.entities = self._entities(doc)
 
     def _uninflected_name(self, word: str, entity: str | None) -> bool:
@@ -140,7 +143,7 @@ class Linker:
         to carry ("Тілеуберді", "Кисида")."""
         return entity in self._name_words and normalize_form(word) in self._name_words[entity]
 
-    def _widen_roles(self, doc: Doc, date: str | None, linked: Set[str]) -> None:
+    def _widen_roles(self, doc: Doc, date: str | None, linked: Set[str], years: dict[int, str]) -> None:
         """A people's or country's name followed by a title the NER left out ("неміс басшысы",
         "корей басшысының") is a role phrase: one POSITION mention for the office-holder replaces the
         country mention, as when the NER marks the whole phrase."""
@@ -158,7 +161,7 @@ class Linker:
                 if not all(t.norm[:1].isalpha() and t.norm[:1].islower() for t in tail):
                     continue
                 words = [t.norm for t in doc.tokens[mention.first : last]]
-                holder = self._role(words, date, linked)
+                holder = self._role(words, years.get(mention.sentence, date), linked)
                 if holder:
                     widened[k] = Mention(
                         mention.start,
@@ -218,9 +221,16 @@ class Linker:
             doc.mentions = sorted([*doc.mentions, *added], key=lambda m: m.first)
 
     def resolve(
-        self, doc: Doc, mention: Mention, date: str | None, surnames: dict[str, str], linked: set[str]
+        self,
+        doc: Doc,
+        mention: Mention,
+        date: str | None,
+        surnames: dict[str, str],
+        linked: set[str],
+        year: str | None = None,
     ) -> str | None:
-        """The id of one mention, given what the article has linked so far."""
+        """The id of one mention, given what the article has linked so far; a role phrase in a sentence
+        that names an earlier `year` ("1991 жылы ... Украина басшылары") is that year's holder."""
         words = self._words(doc, mention)
         if mention.label == "POSITION":
             beside = next(
@@ -232,7 +242,7 @@ class Linker:
                 None,
             )
             named = [i for i in self.matcher.lookup(words) if i.startswith("person:")]  # Елбасы
-            role = self._role(words, date, linked)
+            role = self._role(words, year or date, linked)
             if beside and role and normalize_form(" ".join(words)) in _HOME_ONLY_TITLES:
                 beside = None  # "Мемлекет басшысы Ердоғанмен бірге": our head of state, with Erdoğan
             return beside or role or (named[0] if len(named) == 1 else None)
@@ -317,9 +327,13 @@ class Linker:
         return slug
 
     def _role(self, words: Sequence[str], date: str | None, linked: Set[str] = frozenset()) -> str | None:
-        """Office-holder named by a role phrase on `date`; the phrase may start with the country."""
+        """Office-holder named by a role phrase on `date`; the phrase may start with the country. A bare
+        year ("1991") names the holder of the whole year, or nobody when the office changed hands in it."""
         if not date:
             return None
+        if len(date) == 4:
+            first, last = (self._role(words, f"{date}-{day}", linked) for day in ("01-01", "12-31"))
+            return first if first == last else None
         for split in range(len(words)):
             of = self.home if split == 0 else self._country(words[:split])
             if of is None:
@@ -374,3 +388,17 @@ class Linker:
             name = dict(entry.names) if entry else {"kk": names[entity_id]}
             entities.append(Entity(entity_id, entity_id.split(":", 1)[0], name, count))
         return entities
+
+
+def _past_years(doc: Doc) -> dict[int, str]:
+    """The year each sentence is about when it names one before the article's own ("1991 жылғы 21
+    желтоқсанда"): a title in it names that year's holder, not today's."""
+    published = doc.article.published
+    if published is None:
+        return {}
+    years: dict[int, str] = {}
+    for mention in doc.mentions:
+        found = _YEAR.search(mention.text) if mention.label == "DATE" else None
+        if found and int(found.group()) < published.year:
+            years.setdefault(mention.sentence, found.group())
+    return years

@@ -74,6 +74,9 @@ def remember(read: Reader, view: View, discourse: Discourse, people: People, fac
                 discourse.leaders.remove(person)
             discourse.leaders.append(person)
     del discourse.leaders[:-2]
+    # "Абэ ... Моңғолия, Түрікменстан және Қырғызстанда болды": a tour names no talks; the sides of the
+    # talks told before stay the sides
+    tour = len({f.args["destination"] for f in facts if f.kind == "visit"}) > 1
     for fact in facts:
         if fact.kind == "meeting":
             forum, earlier = discourse.event.get("organization"), discourse.attendees
@@ -90,7 +93,7 @@ def remember(read: Reader, view: View, discourse: Discourse, people: People, fac
                 if len(set(attendees)) > 1
                 else ([organisation] if organisation else discourse.attendees)
             )
-        elif fact.kind == "visit":
+        elif fact.kind == "visit" and not tour:
             discourse.visit = dict(fact.args)
             discourse.event_time = fact.time or discourse.event_time
             date = fact.time or (
