@@ -1111,3 +1111,14 @@ def test_a_tour_of_several_countries_leaves_the_sides_of_the_talks_as_they_were(
     )
     doc = analyse(pipeline, text, date(2015, 10, 27))
     assert [f["parties"] for f, _, _ in facts_of(doc, "cooperation")] == [["country:JP", "country:KZ"]]
+
+
+def test_a_call_made_at_a_summit_is_a_statement_but_a_speech_alone_or_a_convened_summit_is_not(pipeline):
+    text = (
+        "2002 жылғы 4 маусымда Алматыда СВМДА саммиті өтті.\n"
+        "Жиынды ашқан Нұрсұлтан Назарбаев Азиядағы сенім шараларын кеңейтуге шақырды.\n"
+        "Саммитте Ресей Президенті Владимир Путин де сөз сөйледі.\n"
+        "2010 жылы АҚШ Президенті Барак Обама шақырған жиынға Нұрсұлтан Назарбаев қатысты.\n"
+    )
+    doc = analyse(pipeline, text, date(2024, 6, 4))
+    assert [f["speaker"] for f, _, _ in facts_of(doc, "statement")] == ["person:nursultan-nazarbayev"]

@@ -85,7 +85,20 @@ def _statement(
         )
     ]  # a city abroad is a venue ("Уфада сөйлеген сөзінде"), not a topic ("Атырау – Астрахань жолы")
     topical = any(_topical(read, token) for token in tokens)
-    if not (abroad or named or topical):
+    meeting = read.cues["meeting"]
+    forums = [n for n in meeting["events"] if n not in meeting["encounters"]]
+    # "саммитте / форумда сөйлеген сөзінде ... шақырды": what a speech at a summit or a forum calls for is
+    # foreign policy; that someone only "сөз сөйледі" there says nothing
+    said = any(
+        _lemma(t) in read.cues["statement"]["verbs"]
+        and _lemma(t) != "сөйле"
+        and not (
+            t.feats.get("VerbForm") == "Part" and i + 1 < len(tokens) and read.inflects(tokens[i + 1], forums)
+        )
+        for i, t in enumerate(tokens)
+    )  # "Обама шақырған жиынға": the summit he convened, no call
+    at_forum = said and any(read.inflects(t, forums) for t in tokens)
+    if not (abroad or named or topical or at_forum):
         return None  # praise for a singer, a government session: not a foreign-policy statement
     when = read.time.find(tokens, doc.article.published)
     view = clause_view(read.time, doc, sentence, 0, tokens, [], when, relayed)
