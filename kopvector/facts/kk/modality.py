@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kopvector.document import Evidence, Fact, Token
+from kopvector.document import Evidence, Fact
 from kopvector.facts.kk.reader import Reader
 from kopvector.facts.kk.view import View
 from kopvector.facts.kk.words import contains
@@ -26,13 +26,14 @@ def _after(when: str, published: str) -> bool:
     return start > published[: len(start)]
 
 
-def _without(view: View, token: Token) -> bool:
-    """A negative converb that means "without" ("күш қолданбай, бейбіт жолмен шешуге шақырды"): it
-    negates its own phrase, not the clause, unless an auxiliary follows ("келмей қалды")."""
+def _without(view: View, i: int) -> bool:
+    """Whether word `i` is a negative converb that means "without" ("күш қолданбай, бейбіт жолмен шешуге
+    шақырды"): it negates its own phrase, not the clause, unless an auxiliary follows ("келмей қалды")."""
+    token = view.tokens[i]
     converb = token.feats.get("VerbForm") == "Conv" or token.norm.lower().endswith(_NEGATIVE_CONVERB)
     if token.feats.get("Polarity") != "Neg" or not converb:  # the analyser may read "қолданбай" as an aorist
         return False
-    following = view.tokens[view.tokens.index(token) + 1 :]
+    following = view.tokens[i + 1 :]
     return not following or (following[0].pos != "AUX" and _lemma(following[0]) not in _AUXILIARIES)
 
 
@@ -60,7 +61,7 @@ def modality_of(read: Reader, view: View, kind: str) -> str:
     negation = negation or refuses(read, view)
     named = {i for m in view.mentions for i in range(m.first - view.first, view.after(m))}
     # "фон дер Ляйен" has no verb, and "күш қолданбай" (without force) is no predicate
-    verbs = [t for i, t in enumerate(view.tokens) if i not in named and not _without(view, t)]
+    verbs = [t for i, t in enumerate(view.tokens) if i not in named and not _without(view, i)]
     if negation or any(t.feats.get("Polarity") == "Neg" for t in verbs if t.pos == "VERB"):
         return "negated"
     predicate = next(

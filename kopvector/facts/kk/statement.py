@@ -85,10 +85,19 @@ def _statement(
         )
     ]  # a city abroad is a venue ("Уфада сөйлеген сөзінде"), not a topic ("Атырау – Астрахань жолы")
     topical = any(_topical(read, token) for token in tokens)
+    if not (abroad or named or topical or _called_at_forum(read, tokens)):
+        return None  # praise for a singer, a government session: not a foreign-policy statement
+    when = read.time.find(tokens, doc.article.published)
+    view = clause_view(read.time, doc, sentence, 0, tokens, [], when, relayed)
+    return make_fact(read, view, "statement", args, 0.75, modality="reported" if relayed else "asserted")
+
+
+def _called_at_forum(read: Reader, tokens: list[Token]) -> bool:
+    """ "Саммитте / форумда сөйлеген сөзінде ... шақырды": what a speech at a summit or a forum calls for
+    is foreign policy; that someone only "сөз сөйледі" there says nothing, and "Обама шақырған жиынға"
+    is the summit he convened, no call."""
     meeting = read.cues["meeting"]
     forums = [n for n in meeting["events"] if n not in meeting["encounters"]]
-    # "саммитте / форумда сөйлеген сөзінде ... шақырды": what a speech at a summit or a forum calls for is
-    # foreign policy; that someone only "сөз сөйледі" there says nothing
     said = any(
         _lemma(t) in read.cues["statement"]["verbs"]
         and _lemma(t) != "сөйле"
@@ -96,13 +105,8 @@ def _statement(
             t.feats.get("VerbForm") == "Part" and i + 1 < len(tokens) and read.inflects(tokens[i + 1], forums)
         )
         for i, t in enumerate(tokens)
-    )  # "Обама шақырған жиынға": the summit he convened, no call
-    at_forum = said and any(read.inflects(t, forums) for t in tokens)
-    if not (abroad or named or topical or at_forum):
-        return None  # praise for a singer, a government session: not a foreign-policy statement
-    when = read.time.find(tokens, doc.article.published)
-    view = clause_view(read.time, doc, sentence, 0, tokens, [], when, relayed)
-    return make_fact(read, view, "statement", args, 0.75, modality="reported" if relayed else "asserted")
+    )
+    return said and any(read.inflects(t, forums) for t in tokens)
 
 
 def _topical(read: Reader, token: Token) -> bool:
